@@ -1,0 +1,61 @@
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { bundleMDX } from 'mdx-bundler';
+import { remarkPythonCells } from './remark-python-cells';
+
+export type CompiledLesson = { code: string; frontmatter: Record<string, unknown> };
+
+type EsbuildMessage = { text: string; location?: { file: string; line: number; column: number } | null };
+
+function isBuildFailure(error: unknown): error is { errors: EsbuildMessage[] } {
+  return typeof error === 'object' && error !== null && 'errors' in error && Array.isArray(error.errors);
+}
+
+/** Rewrites an MDX/esbuild error so it names the lesson file and line, like a compiler would. */
+export function describeCompileError(error: unknown, displayPath: string): Error {
+  if (isBuildFailure(error) && error.errors.length > 0) {
+    const lines = error.errors.map((message) => {
+      const at = message.location ? `:${message.location.line}:${message.location.column + 1}` : '';
+      // esbuild prefixes the MDX plugin's message with the path it was given; keep one prefix.
+      return `${displayPath}${at}: ${message.text.replace(/^.*?index\.mdx(:\d+(:\d+)?)?:\s*/, '')}`;
+    });
+    return new Error(`MDX compile failed:\n${lines.join('\n')}`);
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return new Error(message.startsWith(displayPath) ? message : `${displayPath}: ${message}`);
+}
+
+export async function compileLessonFile(file: string, displayPath: string): Promise<CompiledLesson> {
+  const source = await readFile(file, 'utf8');
+  try {
+    const result = await bundleMDX({
+      source,
+      cwd: path.dirname(file),
+      mdxOptions(options) {
+        options.remarkPlugins = [...(options.remarkPlugins ?? []), [remarkPythonCells, { file: displayPath }]];
+        return options;
+      },
+    });
+    return { code: result.code, frontmatter: result.frontmatter };
+  } catch (error) {
+    throw describeCompileError(error, displayPath);
+  }
+}
+
+/**
+ * esbuild is memory-hungry: compile one lesson at a time, and remember each result by file
+ * and modification time so a rebuild or a dev reload only recompiles what changed.
+ */
+const cache = new Map<string, { mtimeMs: number; compiled: Promise<CompiledLesson> }>();
+let queue: Promise<unknown> = Promise.resolve();
+
+export async function compileLessonCached(file: string, displayPath: string): Promise<CompiledLesson> {
+  const { mtimeMs } = await stat(file);
+  const hit = cache.get(file);
+  if (hit && hit.mtimeMs === mtimeMs) return hit.compiled;
+  const compiled = queue.then(() => compileLessonFile(file, displayPath));
+  queue = compiled.catch(() => undefined);
+  cache.set(file, { mtimeMs, compiled });
+  compiled.catch(() => cache.delete(file));
+  return compiled;
+}

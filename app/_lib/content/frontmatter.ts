@@ -1,0 +1,24 @@
+import { z } from 'zod';
+
+const stableId = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'use lowercase letters, digits and dashes (at most 64)');
+
+/** What every lesson's frontmatter must say. Progress is keyed by `id`, never by the folder. */
+export const lessonFrontmatterSchema = z.object({
+  id: stableId,
+  title: z.string().min(1).max(120),
+  summary: z.string().min(1).max(400),
+});
+
+export type LessonFrontmatter = z.infer<typeof lessonFrontmatterSchema>;
+
+/** Parses frontmatter data, throwing an error that names the file and the failing field. */
+export function parseLessonFrontmatter(data: unknown, file: string): LessonFrontmatter {
+  const parsed = lessonFrontmatterSchema.safeParse(data);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map(
+    (issue) => `field "${issue.path.join('.') || '(root)'}": ${issue.message}`,
+  );
+  throw new Error(`${file}: invalid frontmatter: ${problems.join('; ')}`);
+}

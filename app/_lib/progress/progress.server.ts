@@ -1,0 +1,69 @@
+import 'server-only';
+import { db } from '@/app/_lib/db.server';
+import {
+  emptyLessonProgress,
+  toLessonProgress,
+  toProgressSummary,
+  type LessonProgressView,
+  type ProgressSummary,
+} from './rules';
+import type { CellRunStatus } from './schemas';
+
+export type { LessonProgressView, ProgressSummary } from './rules';
+
+export type CellRunInput = { anonId: string; lessonId: string; cellId: string; status: CellRunStatus };
+
+/**
+ * Records one run of a cell: creates the learner on first contact, marks the lesson started
+ * (keeping the first start time) and counts the run. Each step is a single atomic upsert
+ * (`INSERT ... ON CONFLICT DO UPDATE`), so concurrent calls neither lose increments nor trip
+ * over the unique constraints.
+ */
+export async function recordCellRun({ anonId, lessonId, cellId, status }: CellRunInput): Promise<void> {
+  const now = new Date();
+  const { id: learnerId } = await db.learner.upsert({
+    where: { anonId },
+    create: { anonId, lastSeenAt: now },
+    update: { lastSeenAt: now },
+    select: { id: true },
+  });
+  await db.$transaction([
+    db.lessonProgress.upsert({
+      where: { learnerId_lessonId: { learnerId, lessonId } },
+      create: { learnerId, lessonId, startedAt: now },
+      update: { updatedAt: now },
+      select: { id: true },
+    }),
+    db.cellProgress.upsert({
+      where: { learnerId_lessonId_cellId: { learnerId, lessonId, cellId } },
+      create: { learnerId, lessonId, cellId, runs: 1, lastStatus: status, lastRunAt: now },
+      update: { runs: { increment: 1 }, lastStatus: status, lastRunAt: now },
+      select: { id: true },
+    }),
+  ]);
+}
+
+/** The learner's progress in one lesson; empty (and nothing created) for an unknown learner. */
+export async function getLessonProgress(anonId: string, lessonId: string): Promise<LessonProgressView> {
+  const learner = await db.learner.findUnique({
+    where: { anonId },
+    select: {
+      lessons: { where: { lessonId }, select: { startedAt: true } },
+      cells: { where: { lessonId }, select: { cellId: true, runs: true, lastStatus: true, lastRunAt: true } },
+    },
+  });
+  if (learner === null) return emptyLessonProgress();
+  return toLessonProgress(learner.lessons[0], learner.cells);
+}
+
+/** Every lesson the learner has started, keyed by lesson id. */
+export async function getProgressSummary(anonId: string): Promise<ProgressSummary> {
+  const [lessons, cellCounts] = await Promise.all([
+    db.lessonProgress.findMany({ where: { learner: { anonId } }, select: { lessonId: true, startedAt: true } }),
+    db.cellProgress.groupBy({ by: ['lessonId'], where: { learner: { anonId } }, _count: { _all: true } }),
+  ]);
+  return toProgressSummary(
+    lessons,
+    cellCounts.map(({ lessonId, _count }) => ({ lessonId, cells: _count._all })),
+  );
+}

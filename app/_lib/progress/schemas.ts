@@ -1,0 +1,24 @@
+import { z } from 'zod';
+
+/** A stable id chosen by an author (lesson frontmatter `id`, cell `id`): safe in URLs, keys and logs. */
+const stableId = (what: string) =>
+  z
+    .string()
+    .min(1, `${what} must not be empty`)
+    .max(64, `${what} must be at most 64 characters`)
+    .regex(/^[A-Za-z0-9_-]*$/, `${what} may only contain A-Z, a-z, 0-9, "_" and "-"`);
+
+export const lessonIdSchema = stableId('lesson id');
+export const cellIdSchema = stableId('cell id');
+
+export const cellRunStatuses = ['ok', 'error', 'interrupted', 'timeout'] as const;
+export const cellRunStatusSchema = z.enum(cellRunStatuses);
+export type CellRunStatus = z.infer<typeof cellRunStatusSchema>;
+
+/** The body of `POST /api/progress`: one finished run of one cell. Unknown keys are rejected. */
+export const cellRunEventSchema = z.strictObject({
+  lessonId: lessonIdSchema,
+  cellId: cellIdSchema,
+  status: cellRunStatusSchema,
+});
+export type CellRunEvent = z.infer<typeof cellRunEventSchema>;

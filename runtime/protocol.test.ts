@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { KernelEvent, KernelRequest, MAX_STREAM_CHUNK, PROTOCOL_VERSION, capText } from './protocol';
+
+describe('protocol', () => {
+  it('accepts a well-formed result', () => {
+    const event = { v: PROTOCOL_VERSION, type: 'kernel.result', runId: 'r1', status: 'ok', value: '2', executionCount: 1 };
+    expect(KernelEvent.safeParse(event).success).toBe(true);
+  });
+
+  it('rejects another protocol version, unknown types and oversized chunks', () => {
+    const stream = { v: PROTOCOL_VERSION, type: 'kernel.stream', runId: 'r1', name: 'stdout', text: 'hi' };
+    expect(KernelEvent.safeParse(stream).success).toBe(true);
+    expect(KernelEvent.safeParse({ ...stream, v: PROTOCOL_VERSION + 1 }).success).toBe(false);
+    expect(KernelEvent.safeParse({ ...stream, type: 'kernel.html' }).success).toBe(false);
+    expect(KernelEvent.safeParse({ ...stream, name: 'stdin' }).success).toBe(false);
+    expect(KernelEvent.safeParse({ ...stream, text: 'x'.repeat(MAX_STREAM_CHUNK + 1) }).success).toBe(false);
+  });
+
+  it('requires shared memory for the interrupt buffer', () => {
+    const init = { v: PROTOCOL_VERSION, type: 'kernel.init', pyodideBaseUrl: '/pyodide/' };
+    expect(KernelRequest.safeParse({ ...init, interruptBuffer: new SharedArrayBuffer(4) }).success).toBe(true);
+    expect(KernelRequest.safeParse({ ...init, interruptBuffer: new ArrayBuffer(4) }).success).toBe(false);
+  });
+
+  it('caps long text and says how much was cut', () => {
+    expect(capText('short', 10)).toBe('short');
+    const capped = capText('x'.repeat(1000), 100);
+    expect(capped).toHaveLength(100);
+    expect(capped).toMatch(/\[\d+ more characters\]$/);
+  });
+});

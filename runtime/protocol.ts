@@ -1,0 +1,127 @@
+/**
+ * Messages between a kernel client (page, Node) and a kernel host (worker).
+ *
+ * Every message carries the protocol version and is parsed with zod on arrival.
+ * Kernel events are untrusted: learner code runs in the kernel and can post
+ * messages of its own, so the client also checks run ids and caps lengths.
+ */
+// zod/mini: the page bundles this file too, and classic zod costs ~450 KB there.
+import * as z from 'zod/mini';
+
+export const PROTOCOL_VERSION = 1;
+
+/** Longest stream chunk a kernel sends; longer output is split. */
+export const MAX_STREAM_CHUNK = 16_384;
+/** Longest value repr, traceback or message a kernel sends; longer text is cut. */
+export const MAX_TEXT = 65_536;
+
+const version = z.literal(PROTOCOL_VERSION);
+const text = (max: number) => z.string().check(z.maxLength(max));
+const runId = z.string().check(z.minLength(1), z.maxLength(64));
+
+// Requests: client -> kernel host.
+
+export const InitRequest = z.object({
+  v: version,
+  type: z.literal('kernel.init'),
+  pyodideBaseUrl: z.string().check(z.minLength(1), z.maxLength(2048)),
+  // Not z.instanceof(SharedArrayBuffer): that global is missing on pages that are not
+  // cross-origin isolated, and this module must load there to report the problem.
+  interruptBuffer: z.custom<SharedArrayBuffer>(
+    (value) => typeof SharedArrayBuffer !== 'undefined' && value instanceof SharedArrayBuffer,
+  ),
+});
+
+export const RunRequest = z.object({
+  v: version,
+  type: z.literal('kernel.run'),
+  runId,
+  code: text(1_000_000),
+  cellId: z.optional(text(200)),
+  /** 'cell': notebook cell (shared namespace, top-level await, trailing value); 'script': `python FILE`. */
+  mode: z.enum(['cell', 'script']),
+  /** For scripts: the file name shown in tracebacks, and sys.argv. */
+  filename: z.optional(z.string().check(z.minLength(1), z.maxLength(4096))),
+  argv: z.optional(z.array(text(4096)).check(z.maxLength(256))),
+});
+
+export const KernelRequest = z.discriminatedUnion('type', [InitRequest, RunRequest]);
+
+// Events: kernel host -> client.
+
+export const LoadingEvent = z.object({
+  v: version,
+  type: z.literal('kernel.loading'),
+  stage: text(64),
+  progress: z.number().check(z.gte(0), z.lte(1)),
+});
+
+export const ReadyEvent = z.object({
+  v: version,
+  type: z.literal('kernel.ready'),
+  bootMs: z.number().check(z.gte(0)),
+});
+
+/** The kernel cannot continue (boot failed, or Pyodide hit a fatal error). */
+export const FailedEvent = z.object({
+  v: version,
+  type: z.literal('kernel.failed'),
+  message: text(MAX_TEXT),
+});
+
+export const StreamName = z.enum(['stdout', 'stderr']);
+
+export const StreamEvent = z.object({
+  v: version,
+  type: z.literal('kernel.stream'),
+  runId,
+  name: StreamName,
+  text: text(MAX_STREAM_CHUNK),
+});
+
+export const KernelErrorInfo = z.object({
+  type: text(1024),
+  message: text(MAX_TEXT),
+  traceback: text(MAX_TEXT),
+});
+
+export const ResultEvent = z.object({
+  v: version,
+  type: z.literal('kernel.result'),
+  runId,
+  status: z.enum(['ok', 'error', 'interrupted']),
+  /** repr() of a cell's trailing expression, when it is not None. */
+  value: z.optional(text(MAX_TEXT)),
+  error: z.optional(KernelErrorInfo),
+  /** The `<cell-N>` number of a cell run. */
+  executionCount: z.optional(z.int().check(z.gte(0))),
+  /** For scripts: the exit status `python FILE` would have. */
+  exitCode: z.optional(z.int()),
+});
+
+export const KernelEvent = z.discriminatedUnion('type', [
+  LoadingEvent,
+  ReadyEvent,
+  FailedEvent,
+  StreamEvent,
+  ResultEvent,
+]);
+
+export type InitRequest = z.infer<typeof InitRequest>;
+export type RunRequest = z.infer<typeof RunRequest>;
+export type KernelRequest = z.infer<typeof KernelRequest>;
+export type StreamName = z.infer<typeof StreamName>;
+export type KernelErrorInfo = z.infer<typeof KernelErrorInfo>;
+export type StreamEvent = z.infer<typeof StreamEvent>;
+export type ResultEvent = z.infer<typeof ResultEvent>;
+export type KernelEvent = z.infer<typeof KernelEvent>;
+
+/** What a run produced, as the kernel reports it (before the client adds timing). */
+export type RunOutcome = Omit<ResultEvent, 'v' | 'type' | 'runId'>;
+
+/** Cut text to the protocol's limit, saying so at the end. */
+export function capText(text: string, limit: number = MAX_TEXT): string {
+  if (text.length <= limit) return text;
+  const marker = `\n... [${text.length - limit} more characters]`;
+  return text.slice(0, limit - marker.length) + marker;
+}

@@ -1,0 +1,2 @@
+// Vitest runs server modules outside a React server build, where `server-only` would throw.
+export {};
