@@ -16,8 +16,12 @@ export function describeCompileError(error: unknown, displayPath: string): Error
   if (isBuildFailure(error) && error.errors.length > 0) {
     const lines = error.errors.map((message) => {
       const at = message.location ? `:${message.location.line}:${message.location.column + 1}` : '';
-      // esbuild prefixes the MDX plugin's message with the path it was given; keep one prefix.
-      return `${displayPath}${at}: ${message.text.replace(/^.*?index\.mdx(:\d+(:\d+)?)?:\s*/, '')}`;
+      // The MDX plugin repeats its own preamble and position; keep only the reason.
+      const reason = message.text
+        .replace(/^Cannot process MDX file with esbuild:\s*(\d+:\d+(-\d+:\d+)?:\s*)?/, '')
+        .replace(/^Error: /, '');
+      // Our own plugins already name the file and line.
+      return reason.startsWith(displayPath) ? reason : `${displayPath}${at}: ${reason}`;
     });
     return new Error(`MDX compile failed:\n${lines.join('\n')}`);
   }
@@ -31,6 +35,11 @@ export async function compileLessonFile(file: string, displayPath: string): Prom
     const result = await bundleMDX({
       source,
       cwd: path.dirname(file),
+      esbuildOptions(options) {
+        // Errors are rethrown below with the lesson's path; esbuild's own report would repeat them.
+        options.logLevel = 'silent';
+        return options;
+      },
       mdxOptions(options) {
         options.remarkPlugins = [...(options.remarkPlugins ?? []), [remarkPythonCells, { file: displayPath }]];
         return options;

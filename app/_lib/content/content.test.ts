@@ -69,7 +69,7 @@ describe('compiling a lesson', () => {
   it('fails with the file and line of an MDX syntax error', async () => {
     const file = await writeLesson('01-broken', `${frontmatter('broken')}\nFine line.\n\nA <broken tag\n`);
     await expect(compileLessonFile(file, 'content/01-broken/index.mdx')).rejects.toThrow(
-      /content\/01-broken\/index\.mdx:9:\d+: /,
+      /content\/01-broken\/index\.mdx:9:\d+: Unexpected end of file/,
     );
   });
 
@@ -79,7 +79,7 @@ describe('compiling a lesson', () => {
       `${frontmatter('dupe')}\n\`\`\`python id=same\n1\n\`\`\`\n\n\`\`\`python id=same\n2\n\`\`\`\n`,
     );
     await expect(compileLessonFile(file, 'content/01-dupe/index.mdx')).rejects.toThrow(
-      'content/01-dupe/index.mdx:11: cell id "same" is already used on line 7',
+      /^MDX compile failed:\ncontent\/01-dupe\/index\.mdx:11: cell id "same" is already used on line 7$/,
     );
   });
 });
