@@ -1,6 +1,7 @@
-import type { Metadata } from 'next';
+import type { Metadata, Viewport } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { ThemeToggle, themeBootScript } from '@/app/_components/theme/theme-toggle';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -8,18 +9,29 @@ export const metadata: Metadata = {
   description: 'Understand Python coroutines and asyncio by running them, right in your browser.',
 };
 
+export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
+
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
-    <html lang="en">
-      <body className="min-h-screen bg-white font-sans text-slate-900 antialiased">
-        <header className="border-b border-slate-200">
-          <nav aria-label="Main" className="mx-auto flex max-w-3xl items-center gap-6 px-4 py-3">
-            <Link href="/" className="font-semibold tracking-tight text-indigo-700">
-              await<span className="text-slate-900">able</span>
+    <html lang="en" suppressHydrationWarning>
+      <head>
+        <script dangerouslySetInnerHTML={{ __html: themeBootScript }} />
+      </head>
+      <body className="min-h-screen bg-white font-sans text-slate-900 antialiased dark:bg-slate-950 dark:text-slate-100">
+        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:m-2 focus:rounded focus:bg-white focus:p-2">
+          Skip to content
+        </a>
+        <header className="border-b border-slate-200 dark:border-slate-800">
+          <nav aria-label="Main" className="mx-auto flex max-w-3xl items-center justify-between gap-6 px-4 py-3">
+            <Link href="/" className="font-semibold tracking-tight text-indigo-700 dark:text-indigo-300">
+              await<span className="text-slate-900 dark:text-slate-100">able</span>
             </Link>
+            <ThemeToggle />
           </nav>
         </header>
-        <main className="mx-auto max-w-3xl px-4 py-8">{children}</main>
+        <main id="main" className="mx-auto max-w-3xl px-4 py-8">
+          {children}
+        </main>
       </body>
     </html>
   );

@@ -1,21 +1,35 @@
 'use client';
 
 import { useCallback, useEffect, useRef, useState, type ComponentType } from 'react';
-import { useKernel } from '@/app/_components/kernel/kernel-provider';
-import { useLessonProgress, type CellRunStatus } from '@/app/_components/progress/lesson-progress';
+import { useCellSnapshot, useNotebook } from '@/app/_components/notebook/notebook-provider';
+import type { CellState } from '@/app/_components/notebook/notebook-store';
+import { useLessonProgress } from '@/app/_components/progress/lesson-progress';
 import type { CodeEditorProps } from './code-editor';
-import { CellOutput, type OutputChunk } from './cell-output';
+import { CellOutput } from './cell-output';
 
-type RunState = 'idle' | 'running' | CellRunStatus;
+const stateLabels: Record<CellState, string> = {
+  idle: 'Not run',
+  queued: 'Queued',
+  running: 'Running…',
+  ok: 'Done',
+  error: 'Error',
+  interrupted: 'Interrupted',
+  timeout: 'Stopped at the time limit',
+};
+
+function formatElapsed(ms: number): string {
+  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(2)} s`;
+}
 
 /** A runnable Python cell. The code is server-rendered as plain text; the editor loads after. */
 export function Cell({ id, code }: { id: string; code: string }) {
-  const { kernel } = useKernel();
-  const { progress, recordRun } = useLessonProgress();
+  const notebook = useNotebook();
+  const cell = useCellSnapshot(id);
+  const { progress } = useLessonProgress();
   const [Editor, setEditor] = useState<ComponentType<CodeEditorProps> | null>(null);
-  const [outputs, setOutputs] = useState<OutputChunk[]>([]);
-  const [runState, setRunState] = useState<RunState>('idle');
-  const source = useRef(code);
+  const runButton = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => notebook.registerCell(id, code), [notebook, id, code]);
 
   useEffect(() => {
     let cancelled = false;
@@ -25,52 +39,80 @@ export function Cell({ id, code }: { id: string; code: string }) {
     };
   }, []);
 
-  const run = useCallback(async () => {
-    if (runState === 'running') return;
-    setRunState('running');
-    setOutputs([]);
-    const result = await kernel().run(source.current, {
-      cellId: id,
-      onStream: (name, text) => setOutputs((previous) => [...previous, { kind: name, text }]),
-    });
-    const finalChunks: OutputChunk[] = [];
-    if (result.value !== undefined) finalChunks.push({ kind: 'result', text: result.value });
-    if (result.error) finalChunks.push({ kind: 'error', text: result.error.traceback || `${result.error.type}: ${result.error.message}` });
-    if (result.status === 'timeout') finalChunks.push({ kind: 'error', text: 'The cell ran past its time limit; Python was restarted.' });
-    setOutputs((previous) => [...previous, ...finalChunks]);
-    setRunState(result.status);
-    await recordRun(id, result.status);
-  }, [id, kernel, recordRun, runState]);
+  const run = useCallback(() => notebook.store.run(id), [notebook, id]);
+  const runAndAdvance = useCallback(() => {
+    notebook.store.run(id);
+    const next = notebook.store.nextCellId(id);
+    if (next) notebook.focusCell(next);
+  }, [notebook, id]);
+  const onReady = useCallback((focus: () => void) => notebook.registerFocus(id, focus), [notebook, id]);
 
+  const state = cell?.state ?? 'idle';
+  const active = state === 'running' || state === 'queued';
+  const modified = cell !== undefined && cell.code !== cell.originalCode;
   const saved = progress.cells[id];
-  const label = `Cell ${id}`;
+  const count = active ? '*' : (cell?.executionCount ?? ' ');
+
   return (
-    <section aria-label={label} className="my-6 overflow-hidden rounded-lg border border-slate-200 shadow-sm">
-      <div className="flex items-center justify-between gap-3 border-b border-slate-200 bg-slate-50 px-3 py-1.5">
-        <span className="font-mono text-xs text-slate-500">{id}</span>
-        <div className="flex items-center gap-3">
-          <span className="text-xs text-slate-500" data-testid="cell-progress">
+    <section
+      aria-label={`Cell ${id}`}
+      data-state={state}
+      className="my-6 overflow-hidden rounded-lg border border-slate-200 shadow-sm dark:border-slate-700"
+    >
+      <div className="flex flex-wrap items-center justify-between gap-x-3 gap-y-1 border-b border-slate-200 bg-slate-50 px-3 py-1.5 dark:border-slate-700 dark:bg-slate-800/60">
+        <div className="flex items-center gap-2 font-mono text-xs text-slate-500 dark:text-slate-400">
+          <span aria-label={`Execution count ${String(count).trim() || 'none'}`}>[{count}]</span>
+          <span>{id}</span>
+          {modified ? <span className="rounded bg-amber-100 px-1.5 text-amber-800 dark:bg-amber-900/50 dark:text-amber-200">modified</span> : null}
+        </div>
+        <div className="flex flex-wrap items-center gap-2 text-xs text-slate-500 dark:text-slate-400">
+          {state !== 'idle' ? (
+            <span data-testid="cell-state">
+              {stateLabels[state]}
+              {cell?.elapsedMs != null && !active ? ` in ${formatElapsed(cell.elapsedMs)}` : ''}
+            </span>
+          ) : null}
+          <span data-testid="cell-progress" className="hidden sm:inline">
             {saved ? `Run ${saved.runs} ${saved.runs === 1 ? 'time' : 'times'}, last ${saved.lastStatus}` : 'Not run yet'}
           </span>
+          {modified ? (
+            <button type="button" className="cell-action" onClick={() => notebook.resetCode(id)} aria-label={`Reset cell ${id} to original`}>
+              Reset
+            </button>
+          ) : null}
+          {state === 'running' ? (
+            <button type="button" className="cell-action" onClick={notebook.interrupt} aria-label={`Interrupt cell ${id}`}>
+              Interrupt
+            </button>
+          ) : null}
           <button
+            ref={runButton}
             type="button"
             onClick={run}
-            disabled={runState === 'running'}
+            disabled={active}
             aria-label={`Run cell ${id}`}
             className="rounded bg-indigo-600 px-3 py-1 text-sm font-medium text-white hover:bg-indigo-700 disabled:opacity-60"
           >
-            {runState === 'running' ? 'Running…' : 'Run'}
+            {state === 'running' ? 'Running…' : state === 'queued' ? 'Queued' : 'Run'}
           </button>
         </div>
       </div>
       {Editor ? (
-        <Editor initialCode={code} label={`Code of cell ${id}`} onChange={(next) => (source.current = next)} onRun={run} />
+        <Editor
+          code={cell?.code ?? code}
+          label={`Code of cell ${id}`}
+          onChange={(next) => notebook.editCode(id, next)}
+          onRun={run}
+          onRunAndAdvance={runAndAdvance}
+          onLeave={() => runButton.current?.focus()}
+          onReady={onReady}
+        />
       ) : (
         <pre className="overflow-x-auto p-3 font-mono text-sm leading-6">
           <code>{code}</code>
         </pre>
       )}
-      <CellOutput cellId={id} chunks={outputs} running={runState === 'running'} />
+      <CellOutput cellId={id} chunks={cell?.outputs ?? []} running={state === 'running'} />
     </section>
   );
 }

@@ -2,50 +2,82 @@
 
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
 import { python } from '@codemirror/lang-python';
-import { bracketMatching, defaultHighlightStyle, indentOnInput, syntaxHighlighting } from '@codemirror/language';
-import { EditorState } from '@codemirror/state';
+import { bracketMatching, indentOnInput, syntaxHighlighting } from '@codemirror/language';
+import { Annotation, EditorState } from '@codemirror/state';
 import { EditorView, keymap, lineNumbers } from '@codemirror/view';
+import { classHighlighter } from '@lezer/highlight';
 import { useEffect, useRef } from 'react';
 
 export type CodeEditorProps = {
-  initialCode: string;
+  code: string;
   label: string;
   onChange(code: string): void;
+  /** Shift+Enter: run, then move on to the next cell. */
+  onRunAndAdvance(): void;
+  /** Ctrl/Cmd+Enter: run and stay. */
   onRun(): void;
+  /** Escape: leave the editor (Tab inside it indents). */
+  onLeave(): void;
+  onReady(focus: () => void): void;
 };
 
+/** Marks changes made from outside (restore, reset) so they are not echoed back as edits. */
+const external = Annotation.define<boolean>();
+
 /** CodeMirror 6 editor; created in an effect because it needs the DOM. */
-export function CodeEditor({ initialCode, label, onChange, onRun }: CodeEditorProps) {
+export function CodeEditor({ code, label, onChange, onRunAndAdvance, onRun, onLeave, onReady }: CodeEditorProps) {
   const host = useRef<HTMLDivElement>(null);
-  const callbacks = useRef({ onChange, onRun });
-  callbacks.current = { onChange, onRun };
+  const view = useRef<EditorView | null>(null);
+  const callbacks = useRef({ onChange, onRunAndAdvance, onRun, onLeave });
+  callbacks.current = { onChange, onRunAndAdvance, onRun, onLeave };
 
   useEffect(() => {
     if (!host.current) return;
-    const runKey = { key: 'Shift-Enter', run: () => (callbacks.current.onRun(), true) };
-    const view = new EditorView({
+    const created = new EditorView({
       parent: host.current,
       state: EditorState.create({
-        doc: initialCode,
+        doc: code,
         extensions: [
           lineNumbers(),
           history(),
           indentOnInput(),
           bracketMatching(),
           python(),
-          syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
-          keymap.of([runKey, { key: 'Mod-Enter', run: runKey.run }, ...defaultKeymap, ...historyKeymap, indentWithTab]),
+          syntaxHighlighting(classHighlighter),
+          keymap.of([
+            { key: 'Shift-Enter', run: () => (callbacks.current.onRunAndAdvance(), true) },
+            { key: 'Mod-Enter', run: () => (callbacks.current.onRun(), true) },
+            { key: 'Escape', run: () => (callbacks.current.onLeave(), true) },
+            ...defaultKeymap,
+            ...historyKeymap,
+            indentWithTab,
+          ]),
           EditorView.contentAttributes.of({ 'aria-label': label }),
           EditorView.updateListener.of((update) => {
-            if (update.docChanged) callbacks.current.onChange(update.state.doc.toString());
+            const fromOutside = update.transactions.some((transaction) => transaction.annotation(external));
+            if (update.docChanged && !fromOutside) callbacks.current.onChange(update.state.doc.toString());
           }),
         ],
       }),
     });
-    return () => view.destroy();
-    // The editor owns its document after creation; later prop changes must not reset it.
+    view.current = created;
+    onReady(() => created.focus());
+    return () => {
+      created.destroy();
+      view.current = null;
+    };
+    // The editor owns its document after creation; `code` changes arrive through the effect below.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
+
+  useEffect(() => {
+    const current = view.current;
+    if (!current || current.state.doc.toString() === code) return;
+    current.dispatch({
+      changes: { from: 0, to: current.state.doc.length, insert: code },
+      annotations: external.of(true),
+    });
+  }, [code]);
 
   return <div ref={host} data-testid="code-editor" />;
 }

@@ -1,9 +1,24 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { bundleMDX } from 'mdx-bundler';
-import { remarkPythonCells } from './remark-python-cells';
+import type { OutlineItem } from './outline';
+import { remarkPythonCells, type CellPlacement } from './remark-python-cells';
 
-export type CompiledLesson = { code: string; frontmatter: Record<string, unknown> };
+export type CompiledLesson = { code: string; frontmatter: Record<string, unknown>; outline: OutlineItem[] };
+
+/** The lesson as prose and cells in order (for notebook export): the MDX between the cells. */
+export function outlineLesson(source: string, placements: CellPlacement[]): OutlineItem[] {
+  const body = /^---\r?\n[\s\S]*?\r?\n---\r?\n/.exec(source);
+  let cursor = body ? body[0].length : 0;
+  const outline: OutlineItem[] = [];
+  for (const placement of [...placements].sort((a, b) => a.startOffset - b.startOffset)) {
+    outline.push({ kind: 'markdown', source: source.slice(cursor, placement.startOffset) });
+    outline.push({ kind: 'code', id: placement.id });
+    cursor = placement.endOffset;
+  }
+  outline.push({ kind: 'markdown', source: source.slice(cursor) });
+  return outline.filter((item) => item.kind === 'code' || item.source.trim() !== '');
+}
 
 type EsbuildMessage = { text: string; location?: { file: string; line: number; column: number } | null };
 
@@ -31,6 +46,7 @@ export function describeCompileError(error: unknown, displayPath: string): Error
 
 export async function compileLessonFile(file: string, displayPath: string): Promise<CompiledLesson> {
   const source = await readFile(file, 'utf8');
+  const placements: CellPlacement[] = [];
   try {
     const result = await bundleMDX({
       source,
@@ -41,11 +57,11 @@ export async function compileLessonFile(file: string, displayPath: string): Prom
         return options;
       },
       mdxOptions(options) {
-        options.remarkPlugins = [...(options.remarkPlugins ?? []), [remarkPythonCells, { file: displayPath }]];
+        options.remarkPlugins = [...(options.remarkPlugins ?? []), [remarkPythonCells, { file: displayPath, placements }]];
         return options;
       },
     });
-    return { code: result.code, frontmatter: result.frontmatter };
+    return { code: result.code, frontmatter: result.frontmatter, outline: outlineLesson(source, placements) };
   } catch (error) {
     throw describeCompileError(error, displayPath);
   }

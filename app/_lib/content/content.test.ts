@@ -66,6 +66,20 @@ describe('compiling a lesson', () => {
     expect(html).toContain('<pre><code class="language-text">not a cell');
   });
 
+  it('outlines the lesson as prose and cells in order, without the frontmatter', async () => {
+    const file = await writeLesson(
+      '01-outline',
+      `${frontmatter('outline')}\nIntro.\n\n\`\`\`python id=one\n1\n\`\`\`\n\nMiddle.\n\n\`\`\`python id=two\n2\n\`\`\`\n`,
+    );
+    const { outline } = await compileLessonFile(file, 'content/01-outline/index.mdx');
+    expect(outline).toEqual([
+      { kind: 'markdown', source: '\nIntro.\n\n' },
+      { kind: 'code', id: 'one' },
+      { kind: 'markdown', source: '\n\nMiddle.\n\n' },
+      { kind: 'code', id: 'two' },
+    ]);
+  });
+
   it('fails with the file and line of an MDX syntax error', async () => {
     const file = await writeLesson('01-broken', `${frontmatter('broken')}\nFine line.\n\nA <broken tag\n`);
     await expect(compileLessonFile(file, 'content/01-broken/index.mdx')).rejects.toThrow(

@@ -23,7 +23,9 @@ function attribute(name: string, value: string): MdxJsxAttribute {
  * Turns every ```python fence into a runnable `<Cell id code />`, so a lesson reads as plain
  * Markdown. A fence may name its stable id (```python id=gather); otherwise cells are numbered.
  */
-export function remarkPythonCells(options: { file: string }) {
+export type CellPlacement = { id: string; startOffset: number; endOffset: number };
+
+export function remarkPythonCells(options: { file: string; placements?: CellPlacement[] }) {
   return (tree: Root) => {
     const seen = new Map<string, number>();
     let ordinal = 0;
@@ -41,6 +43,11 @@ export function remarkPythonCells(options: { file: string }) {
         throw new Error(`${options.file}:${line}: cell id "${id}" is already used on line ${previous}`);
       }
       seen.set(id, line);
+      options.placements?.push({
+        id,
+        startOffset: node.position?.start.offset ?? 0,
+        endOffset: node.position?.end.offset ?? 0,
+      });
       const cell: MdxJsxFlowElement = {
         type: 'mdxJsxFlowElement',
         name: 'Cell',

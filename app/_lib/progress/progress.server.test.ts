@@ -84,7 +84,7 @@ describe('recordCellRun', () => {
 describe('reads', () => {
   it('returns nothing for an unknown learner, and creates nobody', async () => {
     const anonId = learner();
-    expect(await progress.getLessonProgress(anonId, 'coroutines')).toEqual({ startedAt: null, cells: {} });
+    expect(await progress.getLessonProgress(anonId, 'coroutines')).toEqual({ startedAt: null, cells: {}, code: {} });
     expect(await progress.getProgressSummary(anonId)).toEqual({});
     expect(await db.learner.count({ where: { anonId } })).toBe(0);
   });
@@ -108,5 +108,28 @@ describe('the database', () => {
   it('runs in WAL mode with a busy timeout', async () => {
     expect(await db.$queryRawUnsafe('PRAGMA journal_mode')).toEqual([{ journal_mode: 'wal' }]);
     expect(await db.$queryRawUnsafe('PRAGMA busy_timeout')).toEqual([{ timeout: 5000 }]);
+  });
+});
+
+describe('saveCellCode', () => {
+  it('keeps the newest edit of each cell, whatever order the saves arrive in', async () => {
+    const anonId = learner();
+    const at = (seconds: number) => new Date(Date.UTC(2026, 0, 1, 0, 0, seconds));
+    await progress.saveCellCode({ anonId, lessonId: 'edits', cellId: 'a', code: 'second', editedAt: at(2) });
+    await progress.saveCellCode({ anonId, lessonId: 'edits', cellId: 'a', code: 'first (arrived late)', editedAt: at(1) });
+    await progress.saveCellCode({ anonId, lessonId: 'edits', cellId: 'b', code: 'other cell', editedAt: at(1) });
+    const { code } = await progress.getLessonProgress(anonId, 'edits');
+    expect(code).toEqual({
+      a: { code: 'second', editedAt: at(2) },
+      b: { code: 'other cell', editedAt: at(1) },
+    });
+    await progress.saveCellCode({ anonId, lessonId: 'edits', cellId: 'a', code: 'third', editedAt: at(3) });
+    expect((await progress.getLessonProgress(anonId, 'edits')).code.a?.code).toBe('third');
+  });
+
+  it('never shows one learner the code of another', async () => {
+    const [alice, bob] = [learner(), learner()];
+    await progress.saveCellCode({ anonId: alice, lessonId: 'edits', cellId: 'a', code: 'alice', editedAt: new Date() });
+    expect((await progress.getLessonProgress(bob, 'edits')).code).toEqual({});
   });
 });

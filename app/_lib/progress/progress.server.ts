@@ -1,4 +1,5 @@
 import 'server-only';
+import { randomUUID } from 'node:crypto';
 import { db } from '@/app/_lib/db.server';
 import {
   emptyLessonProgress,
@@ -50,10 +51,11 @@ export async function getLessonProgress(anonId: string, lessonId: string): Promi
     select: {
       lessons: { where: { lessonId }, select: { startedAt: true } },
       cells: { where: { lessonId }, select: { cellId: true, runs: true, lastStatus: true, lastRunAt: true } },
+      code: { where: { lessonId }, select: { cellId: true, code: true, editedAt: true } },
     },
   });
   if (learner === null) return emptyLessonProgress();
-  return toLessonProgress(learner.lessons[0], learner.cells);
+  return toLessonProgress(learner.lessons[0], learner.cells, learner.code);
 }
 
 /** Every lesson the learner has started, keyed by lesson id. */
@@ -66,4 +68,28 @@ export async function getProgressSummary(anonId: string): Promise<ProgressSummar
     lessons,
     cellCounts.map(({ lessonId, _count }) => ({ lessonId, cells: _count._all })),
   );
+}
+
+export type CellCodeInput = { anonId: string; lessonId: string; cellId: string; code: string; editedAt: Date };
+
+/**
+ * Saves a learner's edited code for a cell. The newest edit wins: an older edit that arrives
+ * late (another tab, a replay after going offline) never overwrites a newer one. One statement
+ * (`ON CONFLICT ... WHERE`), so concurrent saves cannot interleave; the syntax is shared by
+ * SQLite and PostgreSQL.
+ */
+export async function saveCellCode({ anonId, lessonId, cellId, code, editedAt }: CellCodeInput): Promise<void> {
+  const now = new Date();
+  const { id: learnerId } = await db.learner.upsert({
+    where: { anonId },
+    create: { anonId, lastSeenAt: now },
+    update: { lastSeenAt: now },
+    select: { id: true },
+  });
+  await db.$executeRaw`
+    INSERT INTO "CellCode" ("id", "learnerId", "lessonId", "cellId", "code", "editedAt")
+    VALUES (${randomUUID()}, ${learnerId}, ${lessonId}, ${cellId}, ${code}, ${editedAt})
+    ON CONFLICT ("learnerId", "lessonId", "cellId")
+    DO UPDATE SET "code" = excluded."code", "editedAt" = excluded."editedAt"
+    WHERE excluded."editedAt" > "CellCode"."editedAt"`;
 }

@@ -22,3 +22,15 @@ export const cellRunEventSchema = z.strictObject({
   status: cellRunStatusSchema,
 });
 export type CellRunEvent = z.infer<typeof cellRunEventSchema>;
+
+/** Longest cell source we keep for a learner (the lessons' cells are a few dozen lines). */
+export const MAX_CELL_CODE_CHARS = 100_000;
+
+/** The body of `PUT /api/progress/code`: the learner's current code of one cell. */
+export const cellCodeEventSchema = z.strictObject({
+  lessonId: lessonIdSchema,
+  cellId: cellIdSchema,
+  code: z.string().max(MAX_CELL_CODE_CHARS, `code must be at most ${MAX_CELL_CODE_CHARS} characters`),
+  editedAt: z.iso.datetime({ message: 'editedAt must be an ISO 8601 date-time' }),
+});
+export type CellCodeEvent = z.infer<typeof cellCodeEventSchema>;

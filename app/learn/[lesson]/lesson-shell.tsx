@@ -1,24 +1,36 @@
 import type { ReactNode } from 'react';
-import { KernelProvider, KernelStatusBar } from '@/app/_components/kernel/kernel-provider';
+import { KernelProvider } from '@/app/_components/kernel/kernel-provider';
+import { NotebookProvider } from '@/app/_components/notebook/notebook-provider';
+import { NotebookToolbar } from '@/app/_components/notebook/notebook-toolbar';
 import { LessonProgressBadge, LessonProgressProvider } from '@/app/_components/progress/lesson-progress';
+import type { OutlineItem } from '@/app/_lib/content/outline';
 
-type LessonShellProps = { lessonId: string; title: string; summary: string; children: ReactNode };
+type LessonShellProps = {
+  lessonId: string;
+  slug: string;
+  title: string;
+  summary: string;
+  outline: OutlineItem[];
+  children: ReactNode;
+};
 
-export function LessonShell({ lessonId, title, summary, children }: LessonShellProps) {
+export function LessonShell({ lessonId, slug, title, summary, outline, children }: LessonShellProps) {
   return (
     <LessonProgressProvider lessonId={lessonId}>
       <KernelProvider>
-        <article>
-          <header className="mb-8 border-b border-slate-200 pb-6">
-            <h1 className="text-4xl font-bold tracking-tight">{title}</h1>
-            <p className="mt-3 text-lg text-slate-600">{summary}</p>
-            <div className="mt-4 flex flex-wrap items-center justify-between gap-3">
-              <LessonProgressBadge />
-              <KernelStatusBar />
-            </div>
-          </header>
-          {children}
-        </article>
+        <NotebookProvider>
+          <article>
+            <header className="mb-6">
+              <h1 className="text-3xl font-bold tracking-tight sm:text-4xl">{title}</h1>
+              <p className="mt-3 text-lg text-slate-600 dark:text-slate-300">{summary}</p>
+              <div className="mt-4">
+                <LessonProgressBadge />
+              </div>
+            </header>
+            <NotebookToolbar title={title} slug={slug} outline={outline} />
+            {children}
+          </article>
+        </NotebookProvider>
       </KernelProvider>
     </LessonProgressProvider>
   );

@@ -20,9 +20,9 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 export default async function LessonPage({ params }: Params) {
   const lesson = await findLesson((await params).lesson);
   if (!lesson) notFound();
-  const { code } = await compileLesson(lesson);
+  const { code, outline } = await compileLesson(lesson);
   return (
-    <LessonShell lessonId={lesson.id} title={lesson.title} summary={lesson.summary}>
+    <LessonShell lessonId={lesson.id} slug={lesson.slug} title={lesson.title} summary={lesson.summary} outline={outline}>
       <LessonBody code={code} />
     </LessonShell>
   );

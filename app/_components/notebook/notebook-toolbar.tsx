@@ -1,0 +1,55 @@
+'use client';
+
+import { KernelStatusBar } from '@/app/_components/kernel/kernel-provider';
+import type { OutlineItem } from '@/app/_lib/content/outline';
+import { buildNotebook } from './ipynb';
+import { useNotebook, useNotebookCells } from './notebook-provider';
+
+function download(filename: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/x-ipynb+json' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = filename;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+type NotebookToolbarProps = { title: string; slug: string; outline: OutlineItem[] };
+
+export function NotebookToolbar({ title, slug, outline }: NotebookToolbarProps) {
+  const notebook = useNotebook();
+  const cells = useNotebookCells();
+  const running = cells.some((cell) => cell.state === 'running');
+
+  return (
+    <div className="sticky top-0 z-10 -mx-4 mb-6 border-b border-slate-200 bg-white/95 px-4 py-2 backdrop-blur dark:border-slate-800 dark:bg-slate-950/95">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <div role="toolbar" aria-label="Notebook" className="flex flex-wrap gap-2">
+          <button type="button" className="toolbar-button" onClick={notebook.runAll}>
+            Run all
+          </button>
+          <button type="button" className="toolbar-button" onClick={notebook.interrupt} disabled={!running}>
+            Interrupt
+          </button>
+          <button type="button" className="toolbar-button" onClick={() => void notebook.restart()}>
+            Restart kernel
+          </button>
+          <button type="button" className="toolbar-button" onClick={() => void notebook.restartAndRunAll()}>
+            Restart and run all
+          </button>
+          <button type="button" className="toolbar-button" onClick={() => notebook.store.clearOutputs()}>
+            Clear outputs
+          </button>
+          <button
+            type="button"
+            className="toolbar-button"
+            onClick={() => download(`${slug}.ipynb`, JSON.stringify(buildNotebook(title, outline, cells), null, 1))}
+          >
+            Download as .ipynb
+          </button>
+        </div>
+        <KernelStatusBar />
+      </div>
+    </div>
+  );
+}
