@@ -20,8 +20,35 @@ const contentSecurityPolicy = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+/**
+ * The kernel frame (public/kernel/frame.html, see runtime/browser/kernel.frame.ts) runs learner
+ * code in an opaque origin, and its worker inherits this policy: scripts only from our kernel
+ * and Pyodide paths, requests only for Pyodide's files. A CSP source cannot say "this origin,
+ * this path" without naming the host, so the host is taken from the request (a proxy's
+ * X-Forwarded-Host wins, as in app/_lib/http/same-origin.ts). A host CSP cannot name (IPv6, or
+ * anything unexpected) keeps the app's policy, whose `frame-ancestors 'none'` stops the frame.
+ */
+const kernelHostPattern = '(?<kernelHost>[A-Za-z0-9.-]+(?::[0-9]{1,5})?)';
+const kernelFramePolicy = [
+  "default-src 'none'",
+  "script-src :kernelHost/kernel/ :kernelHost/pyodide/ 'wasm-unsafe-eval'",
+  'connect-src :kernelHost/pyodide/',
+  'worker-src blob:',
+  "frame-ancestors 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  'sandbox allow-scripts',
+].join('; ');
+/** Pyodide and the kernel are public static files that the frame's opaque origin loads. */
+const sharedWithKernelFrame = [
+  { key: 'Access-Control-Allow-Origin', value: '*' },
+  { key: 'Cross-Origin-Resource-Policy', value: 'cross-origin' },
+];
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // The end-to-end tests also build their fixture course, into a folder of its own.
+  distDir: process.env.AWAITABLE_DIST_DIR || '.next',
   reactStrictMode: true,
   poweredByHeader: false,
   serverExternalPackages: ['esbuild', 'mdx-bundler', '@libsql/client', '@prisma/adapter-libsql'],
@@ -41,7 +68,18 @@ const nextConfig = {
       {
         // Pyodide's files are versioned by the package: cache them for a year.
         source: '/pyodide/:path*',
-        headers: [{ key: 'Cache-Control', value: 'public, max-age=31536000, immutable' }],
+        headers: [{ key: 'Cache-Control', value: 'public, max-age=31536000, immutable' }, ...sharedWithKernelFrame],
+      },
+      { source: '/kernel/:path*', headers: sharedWithKernelFrame },
+      {
+        source: '/kernel/frame.html',
+        has: [{ type: 'header', key: 'host', value: kernelHostPattern }],
+        headers: [{ key: 'Content-Security-Policy', value: kernelFramePolicy }],
+      },
+      {
+        source: '/kernel/frame.html',
+        has: [{ type: 'header', key: 'x-forwarded-host', value: kernelHostPattern }],
+        headers: [{ key: 'Content-Security-Policy', value: kernelFramePolicy }],
       },
     ];
   },

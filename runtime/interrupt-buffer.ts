@@ -25,17 +25,23 @@ export function waitForSignal(buffer: Int32Array, timeoutMs: number): number {
 /**
  * The view Pyodide polls. Pyodide reads the signal and then clears it in two separate
  * steps, so a signal stored between them is lost (2-7 in 100 when measured). Reading
- * through this proxy takes the signal atomically and ignores Pyodide's clearing write.
+ * through this view takes the signal atomically and ignores Pyodide's clearing write.
+ *
+ * Python polls it every few microseconds while it computes, and several times per print:
+ * `onPoll` is the kernel's only chance to act meanwhile (say, to send coalesced output).
+ * An object with a getter, not a Proxy: a million prints ran 0.6 s faster.
  */
-export function interruptBufferForPyodide(buffer: Int32Array): Int32Array {
-  return new Proxy(buffer, {
-    get(target, property) {
-      if (property === '0') return Atomics.exchange(target, 0, 0);
-      return Reflect.get(target, property, target);
-    },
-    set(target, property, value) {
-      if (property === '0') return true;
-      return Reflect.set(target, property, value, target);
+export function interruptBufferForPyodide(buffer: Int32Array, onPoll?: () => void): Int32Array {
+  const view: unknown = Object.create(buffer, {
+    0: {
+      get() {
+        onPoll?.();
+        return Atomics.load(buffer, 0) === 0 ? 0 : Atomics.exchange(buffer, 0, 0);
+      },
+      set() {},
     },
   });
+  // Typed-array methods and properties come from its prototype, the buffer itself.
+  if (!(view instanceof Int32Array)) throw new Error('unreachable: the view inherits from an Int32Array');
+  return view;
 }

@@ -1,59 +1,43 @@
 /**
  * The client side of a kernel, shared by BrowserKernel and NodeKernel: boots a host,
  * queues runs (one at a time), enforces time limits, restarts. Hosts differ only in
- * how a worker is spawned (`SpawnKernelWorker`).
+ * how a worker is spawned and reached (`SpawnKernelWorker`).
  */
-import { createInterruptBuffer, signalInterrupt } from './interrupt-buffer';
 import { KernelEvent, PROTOCOL_VERSION } from './protocol';
-import type { KernelErrorInfo, KernelRequest, ResultEvent, RunRequest, StreamName } from './protocol';
+import type { KernelErrorInfo, ResultEvent, RunRequest } from './protocol';
+import type {
+  KernelClientOptions,
+  KernelStatus,
+  KernelStatusDetail,
+  KernelStatusListener,
+  KernelWorker,
+  RunOptions,
+  RunResult,
+} from './kernel-api';
+import { kernelRecycled, truncationFinal, truncationStarted } from './kernel-notices';
+import { RunDeadline } from './run-deadline';
 
-export type KernelStatus = 'loading' | 'ready' | 'busy' | 'dead';
-export type KernelStatusDetail = { stage?: string; progress?: number };
-export type KernelStatusListener = (status: KernelStatus, detail?: KernelStatusDetail) => void;
-
-export type RunOptions = {
-  cellId?: string;
-  onStream?: (name: StreamName, text: string) => void;
-  /** Default 30 s. `Infinity` (or 0) for no limit. */
-  timeoutMs?: number;
-};
-
-export type RunResult = {
-  status: 'ok' | 'error' | 'interrupted' | 'timeout';
-  value?: string;
-  error?: KernelErrorInfo;
-  durationMs: number;
-  /** N of the `<cell-N>` the run was compiled as (cells only). */
-  executionCount?: number;
-  /** What `python FILE` would exit with (scripts only). */
-  exitCode?: number;
-};
-
-/** A running kernel host, as the client drives it. */
-export type KernelWorker = { post(request: KernelRequest): void; terminate(): void };
-export type KernelWorkerHandlers = { onMessage(data: unknown): void; onExit(reason: string): void };
-export type SpawnKernelWorker = (handlers: KernelWorkerHandlers) => KernelWorker;
-
-export type KernelClientOptions = {
-  spawn: SpawnKernelWorker;
-  pyodideBaseUrl: string;
-  /** Throws if this environment cannot host the kernel. */
-  assertSupported?: () => void;
-  bootTimeoutMs?: number;
-};
+export type * from './kernel-api';
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
+export const DEFAULT_RECYCLE_HEAP_BYTES = 1024 ** 3;
 /** How long a timed-out run may take to honour the interrupt before its worker is killed. */
 const INTERRUPT_GRACE_MS = 1_000;
 const DEFAULT_BOOT_TIMEOUT_MS = 60_000;
 
 type RunPayload = Omit<RunRequest, 'v' | 'type' | 'runId'>;
 type QueuedRun = { payload: RunPayload; options: RunOptions; resolve(result: RunResult): void };
-type ActiveRun = QueuedRun & { runId?: string; startedAt: number; timedOut: boolean; timers: ReturnType<typeof setTimeout>[] };
+type ActiveRun = QueuedRun & {
+  runId?: string;
+  startedAt: number;
+  timedOut: boolean;
+  deadline?: RunDeadline;
+  awaitingInput: boolean;
+  timers: ReturnType<typeof setTimeout>[];
+};
 type Settle = { resolve(): void; reject(error: Error): void };
 type Session = {
   worker: KernelWorker;
-  interruptBuffer: Int32Array<SharedArrayBuffer>;
   ready: Promise<void>;
   settleReady: Settle;
   isReady: boolean;
@@ -98,7 +82,20 @@ export class KernelClient {
 
   /** Raise KeyboardInterrupt in the running code, if any. */
   interrupt(): void {
-    if (this.active?.runId && this.session) signalInterrupt(this.session.interruptBuffer);
+    if (this.active?.runId && this.session) this.session.worker.interrupt();
+  }
+
+  /**
+   * Answer the running code's `input()` with a line (no newline needed), or with end of
+   * file (`null`: EOFError). Returns false if no run waits for input.
+   */
+  provideInput(text: string | null): boolean {
+    const active = this.active;
+    if (!active?.awaitingInput || !this.session) return false;
+    active.awaitingInput = false;
+    active.deadline?.resume();
+    this.session.worker.provideInput(text);
+    return true;
   }
 
   /** Kill the kernel (ending the current and queued runs as interrupted) and boot a fresh one. */
@@ -118,7 +115,7 @@ export class KernelClient {
 
   protected enqueue(payload: RunPayload, options: RunOptions): Promise<RunResult> {
     return new Promise<RunResult>((resolve) => {
-      this.queue.push({ payload, options, resolve });
+      this.queue.push({ payload: { ...payload, outputLimits: options.outputLimits }, options, resolve });
       void this.pump();
     });
   }
@@ -127,7 +124,7 @@ export class KernelClient {
     if (this.active) return;
     const next = this.queue.shift();
     if (!next) return;
-    const active: ActiveRun = { ...next, startedAt: 0, timedOut: false, timers: [] };
+    const active: ActiveRun = { ...next, startedAt: 0, timedOut: false, awaitingInput: false, timers: [] };
     this.active = active;
     try {
       await this.start();
@@ -141,17 +138,14 @@ export class KernelClient {
     if (this.active !== active || !session) return; // abandoned while the kernel booted
     active.runId = crypto.randomUUID();
     active.startedAt = performance.now();
-    const timeoutMs = active.options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    if (Number.isFinite(timeoutMs) && timeoutMs > 0) {
-      active.timers.push(setTimeout(() => this.onTimeout(active, session), timeoutMs));
-    }
+    active.deadline = new RunDeadline(active.options.timeoutMs ?? DEFAULT_TIMEOUT_MS, () => this.onTimeout(active, session));
     this.setStatus('busy');
     session.worker.post({ v: PROTOCOL_VERSION, type: 'kernel.run', runId: active.runId, ...active.payload });
   }
 
   private onTimeout(active: ActiveRun, session: Session): void {
     active.timedOut = true;
-    signalInterrupt(session.interruptBuffer);
+    session.worker.interrupt();
     active.timers.push(
       setTimeout(() => {
         if (this.active !== active) return;
@@ -166,6 +160,7 @@ export class KernelClient {
   }
 
   private finish(active: ActiveRun, result: Omit<RunResult, 'durationMs'>): void {
+    active.deadline?.cancel();
     for (const timer of active.timers) clearTimeout(timer);
     this.active = undefined;
     const durationMs = active.startedAt ? performance.now() - active.startedAt : 0;
@@ -177,6 +172,7 @@ export class KernelClient {
   private abandonRuns(type: string, message: string): void {
     const runs = [...(this.active ? [this.active] : []), ...this.queue.splice(0)];
     const active = this.active;
+    active?.deadline?.cancel();
     if (active) for (const timer of active.timers) clearTimeout(timer);
     this.active = undefined;
     const now = performance.now();
@@ -186,9 +182,8 @@ export class KernelClient {
     }
   }
 
-  private spawnSession(): Session {
+  private spawnSession(reason?: string): Session {
     this.options.assertSupported?.();
-    const interruptBuffer = createInterruptBuffer();
     let settleReady: Settle = { resolve: () => undefined, reject: () => undefined };
     const ready = new Promise<void>((resolve, reject) => (settleReady = { resolve, reject }));
     ready.catch(() => undefined); // a failed boot is reported to whoever awaits start()
@@ -201,7 +196,6 @@ export class KernelClient {
           if (this.session === session) this.onSessionLost(reason);
         },
       }),
-      interruptBuffer,
       ready,
       settleReady,
       isReady: false,
@@ -210,13 +204,7 @@ export class KernelClient {
       if (this.session === session && !session.isReady) this.onSessionLost('The Python kernel did not start in time.');
     }, this.options.bootTimeoutMs ?? DEFAULT_BOOT_TIMEOUT_MS);
     void ready.then(() => clearTimeout(bootTimer), () => clearTimeout(bootTimer));
-    this.setStatus('loading', { stage: 'worker', progress: 0.05 });
-    session.worker.post({
-      v: PROTOCOL_VERSION,
-      type: 'kernel.init',
-      pyodideBaseUrl: this.options.pyodideBaseUrl,
-      interruptBuffer: interruptBuffer.buffer,
-    });
+    this.setStatus('loading', { stage: 'worker', progress: 0.05, ...(reason !== undefined && { reason }) });
     return session;
   }
 
@@ -240,10 +228,44 @@ export class KernelClient {
       case 'kernel.stream':
         if (this.active?.runId === event.runId) this.active.options.onStream?.(event.name, event.text);
         return;
+      case 'kernel.stdin_request':
+        if (this.active?.runId === event.runId) this.onInputRequest(this.active, session, event.prompt);
+        return;
+      case 'kernel.output_truncated':
+        if (this.active?.runId === event.runId) this.active.options.onNotice?.(truncationStarted(event.limits));
+        return;
       case 'kernel.result':
-        if (this.active?.runId === event.runId) this.finish(this.active, resultOf(event, this.active.timedOut));
+        if (this.active?.runId === event.runId) this.onResult(this.active, event);
         return;
     }
+  }
+
+  private onInputRequest(active: ActiveRun, session: Session, prompt: string): void {
+    const onInputRequest = active.options.onInputRequest;
+    if (!onInputRequest) {
+      session.worker.provideInput(null); // as `python < /dev/null`
+      return;
+    }
+    active.awaitingInput = true;
+    active.deadline?.pause(); // the learner's typing time is not the program's
+    onInputRequest(prompt);
+  }
+
+  private onResult(active: ActiveRun, event: ResultEvent): void {
+    if (event.droppedOutput) active.options.onNotice?.(truncationFinal(event.droppedOutput));
+    const heapBytes = event.heapBytes ?? 0;
+    if (heapBytes > (this.options.recycleHeapBytes ?? DEFAULT_RECYCLE_HEAP_BYTES)) {
+      // WebAssembly memory never shrinks: replace the kernel now, while the learner reads the output.
+      const notice = kernelRecycled(heapBytes);
+      active.options.onNotice?.(notice);
+      this.endSession('The kernel was recycled.');
+      try {
+        this.session = this.spawnSession(notice.message);
+      } catch {
+        this.setStatus('dead'); // the next run reports why
+      }
+    }
+    this.finish(active, resultOf(event, active.timedOut));
   }
 
   private onSessionLost(reason: string): void {
@@ -267,11 +289,12 @@ export class KernelClient {
 }
 
 function resultOf(event: ResultEvent, timedOut: boolean): Omit<RunResult, 'durationMs'> {
-  const { status, value, error, executionCount, exitCode } = event;
+  const { status, value, error, executionCount, exitCode, droppedOutput } = event;
   const result: Omit<RunResult, 'durationMs'> = { status: timedOut ? 'timeout' : status };
   if (value !== undefined) result.value = value;
   if (error !== undefined) result.error = error;
   if (executionCount !== undefined) result.executionCount = executionCount;
   if (exitCode !== undefined) result.exitCode = exitCode;
+  if (droppedOutput !== undefined) result.droppedOutput = droppedOutput;
   return result;
 }

@@ -4,26 +4,33 @@
  */
 import type { PyodideAPI, loadPyodide } from 'pyodide';
 import * as z from 'zod/mini';
-import { MAX_STREAM_CHUNK, MAX_TEXT, capText } from './protocol';
+import { MAX_TEXT, capText } from './protocol';
 import type { KernelErrorInfo, RunOutcome, RunRequest, StreamName } from './protocol';
 import { interruptBufferForPyodide, waitForSignal } from './interrupt-buffer';
+import { DEFAULT_OUTPUT_LIMITS, RunOutput } from './run-output';
+import type { OutputSink } from './run-output';
+import { awaitStdin } from './stdin-buffer';
 
 export type LoadPyodide = typeof loadPyodide;
 /** The files of runtime/python, keyed by their path relative to it (`awaitable_kernel/cell_runner.py`). */
 export type PythonSources = Readonly<Record<string, string>>;
-export type StreamListener = (name: StreamName, text: string) => void;
 export type BootStage = 'runtime' | 'kernel';
+/** Where a run's events go. */
+export type RunSink = OutputSink & { inputRequest(prompt: string): void };
 
 export type KernelCoreOptions = {
   loadPyodide: LoadPyodide;
   indexURL: string;
   interruptBuffer: Int32Array;
+  stdinBuffer: SharedArrayBuffer;
   pythonSources: PythonSources;
   onStage?: (stage: BootStage, progress: number) => void;
 };
 
 /** Where the Python side lives inside Pyodide's file system (and so in its frames). */
 const PYTHON_ROOT = '/awaitable';
+/** Output waiting to be coalesced leaves before the kernel blocks at least this long. */
+const FLUSH_BEFORE_WAIT_MS = 10;
 
 const PythonOutcome = z.object({
   status: z.enum(['ok', 'error', 'interrupted']),
@@ -37,32 +44,50 @@ export class KernelFatalError extends Error {
   override name = 'KernelFatalError';
 }
 
+type ActiveRun = { output: RunOutput; sink: RunSink };
+
 export class KernelCore {
-  private streamListener: StreamListener | undefined;
+  private active: ActiveRun | undefined;
   private executionCount = 0;
 
   private constructor(
     private readonly pyodide: PyodideAPI,
     private readonly interruptBuffer: Int32Array,
+    private readonly stdinBuffer: SharedArrayBuffer,
   ) {}
 
   static async boot(options: KernelCoreOptions): Promise<KernelCore> {
     options.onStage?.('runtime', 0.1);
     const pyodide = await options.loadPyodide({ indexURL: options.indexURL });
     options.onStage?.('kernel', 0.9);
-    const core = new KernelCore(pyodide, options.interruptBuffer);
+    const core = new KernelCore(pyodide, options.interruptBuffer, options.stdinBuffer);
     core.connectStreams();
+    // File descriptor 0 stays closed: Python's sys.stdin reads through the stdin channel.
     pyodide.setStdin({ error: true });
-    pyodide.setInterruptBuffer(interruptBufferForPyodide(options.interruptBuffer));
+    pyodide.setInterruptBuffer(interruptBufferForPyodide(options.interruptBuffer, () => core.active?.output.poll()));
     core.installPython(options.pythonSources);
     return core;
   }
 
   /** Run code to completion (synchronously: the host's thread is busy until it ends). */
-  run(request: RunRequest, onStream: StreamListener): RunOutcome {
+  run(request: RunRequest, sink: RunSink): RunOutcome {
     // An interrupt that arrived after the previous run ended must not hit this one.
     Atomics.store(this.interruptBuffer, 0, 0);
-    this.streamListener = onStream;
+    const limits = request.outputLimits === undefined ? DEFAULT_OUTPUT_LIMITS : request.outputLimits;
+    const active: ActiveRun = { output: new RunOutput(sink, limits), sink };
+    this.active = active;
+    try {
+      const outcome = this.runCode(request);
+      const droppedOutput = active.output.finish();
+      const heapBytes = this.heapBytes();
+      return { ...outcome, ...(droppedOutput && { droppedOutput }), ...(heapBytes !== undefined && { heapBytes }) };
+    } finally {
+      active.output.flush(); // after a fatal error too: Pyodide's crash report may be in it
+      this.active = undefined;
+    }
+  }
+
+  private runCode(request: RunRequest): RunOutcome {
     try {
       if (request.mode === 'script') {
         const filename = request.filename ?? '<script>';
@@ -73,35 +98,41 @@ export class KernelCore {
       return { ...toOutcome(outcome), executionCount };
     } catch (error) {
       return this.describeEscapedError(error);
-    } finally {
-      this.streamListener = undefined;
     }
   }
 
-  /** Every flushed chunk goes out as it comes (`batched` would hold back partial lines). */
   private connectStreams(): void {
-    this.pyodide.setStdout({ write: this.writerFor('stdout') });
-    this.pyodide.setStderr({ write: this.writerFor('stderr') });
-  }
-
-  private writerFor(name: StreamName): (bytes: Uint8Array) => number {
-    const decoder = new TextDecoder();
-    return (bytes) => {
-      this.emit(name, decoder.decode(bytes, { stream: true }));
+    const writerFor = (name: StreamName) => (bytes: Uint8Array) => {
+      this.active?.output.write(name, bytes); // output outside a run (e.g. at boot) belongs to no cell
       return bytes.length;
     };
+    this.pyodide.setStdout({ write: writerFor('stdout') });
+    this.pyodide.setStderr({ write: writerFor('stderr') });
   }
 
-  private emit(name: StreamName, text: string): void {
-    const listener = this.streamListener;
-    if (!listener) return; // output outside a run (e.g. at boot) belongs to no cell
-    for (let start = 0; start < text.length; ) {
-      let end = Math.min(start + MAX_STREAM_CHUNK, text.length);
-      // Do not split a surrogate pair between two chunks.
-      if (end < text.length && /[\uD800-\uDBFF]/.test(text.charAt(end - 1))) end -= 1;
-      listener(name, text.slice(start, end));
-      start = end;
-    }
+  /** The event loop's and time.sleep's wait: send pending output first, then block. */
+  private waitForSignal(timeoutMs: number): number {
+    const output = this.active?.output;
+    if (timeoutMs >= FLUSH_BEFORE_WAIT_MS) output?.flush();
+    else output?.poll();
+    return waitForSignal(this.interruptBuffer, timeoutMs);
+  }
+
+  /** sys.stdin's read: a line (newline included), '' for end of file, or a signal number. */
+  private readLine(): string | number {
+    const active = this.active;
+    if (!active) return '';
+    active.output.flush();
+    const reply = awaitStdin(this.stdinBuffer, this.interruptBuffer, () => active.sink.inputRequest(active.output.prompt));
+    if (reply.kind === 'signal') return reply.signal;
+    return reply.kind === 'line' ? reply.text : '';
+  }
+
+  /** WebAssembly memory only grows: the client recycles a kernel whose heap got large. */
+  private heapBytes(): number | undefined {
+    const module: unknown = Reflect.get(this.pyodide, '_module'); // Pyodide's Emscripten module (private)
+    if (typeof module !== 'object' || module === null || !('HEAP8' in module)) return undefined;
+    return module.HEAP8 instanceof Int8Array ? module.HEAP8.buffer.byteLength : undefined;
   }
 
   private installPython(sources: PythonSources): void {
@@ -111,8 +142,11 @@ export class KernelCore {
       this.pyodide.FS.writeFile(fullPath, text);
     }
     this.pyodide.runPython(`import sys; sys.path.append(${JSON.stringify(PYTHON_ROOT)})`);
-    const install = this.pythonFunction('awaitable_kernel.event_loop.install');
-    install((timeoutMs: number) => waitForSignal(this.interruptBuffer, timeoutMs));
+    const install = this.pythonFunction('awaitable_kernel.install');
+    install(
+      (timeoutMs: number) => this.waitForSignal(timeoutMs),
+      () => this.readLine(),
+    );
     install.destroy();
   }
 

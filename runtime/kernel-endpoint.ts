@@ -29,6 +29,7 @@ export function createKernelEndpoint(port: KernelHostPort): (data: unknown) => v
         loadPyodide: await port.importPyodide(request.pyodideBaseUrl),
         indexURL: request.pyodideBaseUrl,
         interruptBuffer: new Int32Array(request.interruptBuffer),
+        stdinBuffer: request.stdinBuffer,
         pythonSources: port.pythonSources,
         onStage: (stage, progress) => port.post({ v, type: 'kernel.loading', stage, progress }),
       });
@@ -46,7 +47,11 @@ export function createKernelEndpoint(port: KernelHostPort): (data: unknown) => v
       return;
     }
     try {
-      const outcome = core.run(request, (name, text) => port.post({ v, type: 'kernel.stream', runId, name, text }));
+      const outcome = core.run(request, {
+        stream: (name, text) => port.post({ v, type: 'kernel.stream', runId, name, text }),
+        truncated: (limits) => port.post({ v, type: 'kernel.output_truncated', runId, limits }),
+        inputRequest: (prompt) => port.post({ v, type: 'kernel.stdin_request', runId, prompt }),
+      });
       port.post({ v, type: 'kernel.result', runId, ...outcome });
     } catch (error) {
       // Whatever escaped the core (KernelFatalError or worse) leaves Pyodide unusable.

@@ -16,10 +16,20 @@ describe('protocol', () => {
     expect(KernelEvent.safeParse({ ...stream, text: 'x'.repeat(MAX_STREAM_CHUNK + 1) }).success).toBe(false);
   });
 
-  it('requires shared memory for the interrupt buffer', () => {
+  it('requires shared memory for the interrupt and stdin buffers', () => {
     const init = { v: PROTOCOL_VERSION, type: 'kernel.init', pyodideBaseUrl: '/pyodide/' };
-    expect(KernelRequest.safeParse({ ...init, interruptBuffer: new SharedArrayBuffer(4) }).success).toBe(true);
-    expect(KernelRequest.safeParse({ ...init, interruptBuffer: new ArrayBuffer(4) }).success).toBe(false);
+    const shared = { interruptBuffer: new SharedArrayBuffer(4), stdinBuffer: new SharedArrayBuffer(16) };
+    expect(KernelRequest.safeParse({ ...init, ...shared }).success).toBe(true);
+    expect(KernelRequest.safeParse({ ...init, ...shared, interruptBuffer: new ArrayBuffer(4) }).success).toBe(false);
+    expect(KernelRequest.safeParse({ ...init, ...shared, stdinBuffer: new ArrayBuffer(16) }).success).toBe(false);
+  });
+
+  it('accepts stdin requests and truncation notices only for a run', () => {
+    const request = { v: PROTOCOL_VERSION, type: 'kernel.stdin_request', runId: 'r1', prompt: 'Name? ' };
+    expect(KernelEvent.safeParse(request).success).toBe(true);
+    expect(KernelEvent.safeParse({ ...request, runId: '' }).success).toBe(false);
+    const truncated = { v: PROTOCOL_VERSION, type: 'kernel.output_truncated', runId: 'r1', limits: { maxBytes: 10, maxLines: 1 } };
+    expect(KernelEvent.safeParse(truncated).success).toBe(true);
   });
 
   it('caps long text and says how much was cut', () => {

@@ -14,10 +14,18 @@ export const PROTOCOL_VERSION = 1;
 export const MAX_STREAM_CHUNK = 16_384;
 /** Longest value repr, traceback or message a kernel sends; longer text is cut. */
 export const MAX_TEXT = 65_536;
+/** Longest prompt a stdin request carries (its end, if the partial line is longer). */
+export const MAX_PROMPT = 4_096;
 
 const version = z.literal(PROTOCOL_VERSION);
 const text = (max: number) => z.string().check(z.maxLength(max));
 const runId = z.string().check(z.minLength(1), z.maxLength(64));
+const count = z.int().check(z.gte(0));
+// Not z.instanceof(SharedArrayBuffer): that global is missing on pages that are not
+// cross-origin isolated, and this module must load there to report the problem.
+const sharedMemory = z.custom<SharedArrayBuffer>(
+  (value) => typeof SharedArrayBuffer !== 'undefined' && value instanceof SharedArrayBuffer,
+);
 
 // Requests: client -> kernel host.
 
@@ -25,12 +33,13 @@ export const InitRequest = z.object({
   v: version,
   type: z.literal('kernel.init'),
   pyodideBaseUrl: z.string().check(z.minLength(1), z.maxLength(2048)),
-  // Not z.instanceof(SharedArrayBuffer): that global is missing on pages that are not
-  // cross-origin isolated, and this module must load there to report the problem.
-  interruptBuffer: z.custom<SharedArrayBuffer>(
-    (value) => typeof SharedArrayBuffer !== 'undefined' && value instanceof SharedArrayBuffer,
-  ),
+  interruptBuffer: sharedMemory,
+  /** The stdin channel (stdin-buffer.ts): how a line reaches a blocked `input()`. */
+  stdinBuffer: sharedMemory,
 });
+
+/** How much stream text one run may send; past either limit the rest is counted, not sent. */
+export const OutputLimits = z.object({ maxBytes: count, maxLines: count });
 
 export const RunRequest = z.object({
   v: version,
@@ -43,6 +52,8 @@ export const RunRequest = z.object({
   /** For scripts: the file name shown in tracebacks, and sys.argv. */
   filename: z.optional(z.string().check(z.minLength(1), z.maxLength(4096))),
   argv: z.optional(z.array(text(4096)).check(z.maxLength(256))),
+  /** Default: the kernel's (DEFAULT_OUTPUT_LIMITS in run-output.ts); null: no limit (the CLI). */
+  outputLimits: z.optional(z.nullable(OutputLimits)),
 });
 
 export const KernelRequest = z.discriminatedUnion('type', [InitRequest, RunRequest]);
@@ -79,6 +90,23 @@ export const StreamEvent = z.object({
   text: text(MAX_STREAM_CHUNK),
 });
 
+/** A run blocks in `input()` (or pdb) until the client provides a line through the stdin channel. */
+export const StdinRequestEvent = z.object({
+  v: version,
+  type: z.literal('kernel.stdin_request'),
+  runId,
+  /** The partial line of stdout before the read: what a terminal shows as the prompt. */
+  prompt: text(MAX_PROMPT),
+});
+
+/** The run reached its output limits: from here on its stream text is counted, not sent. */
+export const OutputTruncatedEvent = z.object({
+  v: version,
+  type: z.literal('kernel.output_truncated'),
+  runId,
+  limits: OutputLimits,
+});
+
 export const KernelErrorInfo = z.object({
   type: text(1024),
   message: text(MAX_TEXT),
@@ -97,6 +125,10 @@ export const ResultEvent = z.object({
   executionCount: z.optional(z.int().check(z.gte(0))),
   /** For scripts: the exit status `python FILE` would have. */
   exitCode: z.optional(z.int()),
+  /** Stream text the run printed past its output limits. */
+  droppedOutput: z.optional(z.object({ bytes: count, lines: count })),
+  /** Size of the WebAssembly heap after the run (it never shrinks). */
+  heapBytes: z.optional(count),
 });
 
 export const KernelEvent = z.discriminatedUnion('type', [
@@ -104,6 +136,8 @@ export const KernelEvent = z.discriminatedUnion('type', [
   ReadyEvent,
   FailedEvent,
   StreamEvent,
+  StdinRequestEvent,
+  OutputTruncatedEvent,
   ResultEvent,
 ]);
 
@@ -113,6 +147,7 @@ export type KernelRequest = z.infer<typeof KernelRequest>;
 export type StreamName = z.infer<typeof StreamName>;
 export type KernelErrorInfo = z.infer<typeof KernelErrorInfo>;
 export type StreamEvent = z.infer<typeof StreamEvent>;
+export type OutputLimits = z.infer<typeof OutputLimits>;
 export type ResultEvent = z.infer<typeof ResultEvent>;
 export type KernelEvent = z.infer<typeof KernelEvent>;
 

@@ -1,23 +1,32 @@
-/** The kernel in a Web Worker, for the React app. The page must be cross-origin isolated (COOP/COEP). */
+/**
+ * The kernel for the React app. Its worker runs in a sandboxed iframe (an opaque origin, see
+ * kernel-frame.ts), so learner code cannot act as the learner. The page must be cross-origin
+ * isolated (COOP/COEP); the frame shares that isolation through `allow="cross-origin-isolated"`.
+ */
 import { KernelClient } from '../kernel-client';
-import type { KernelWorker, KernelWorkerHandlers } from '../kernel-client';
+import { KernelFrame } from './kernel-frame';
 
-export type { KernelStatus, KernelStatusDetail, RunOptions, RunResult } from '../kernel-client';
+export type { KernelNotice, KernelStatus, KernelStatusDetail, OutputLimits, RunOptions, RunResult } from '../kernel-client';
 
 export type BrowserKernelOptions = {
-  /** URL of the built worker, e.g. '/kernel/kernel.worker.js'. */
-  workerUrl: string;
+  /** URL of the built kernel frame, e.g. '/kernel/frame.html' (its worker is built beside it). */
+  frameUrl: string;
   /** URL of the directory holding pyodide.mjs and its files, e.g. '/pyodide/'. */
   pyodideBaseUrl: string;
 };
 
 export class BrowserKernel extends KernelClient {
+  private readonly frame: KernelFrame;
+
   constructor(options: BrowserKernelOptions) {
-    super({
-      spawn: (handlers) => spawnWebWorker(options.workerUrl, handlers),
-      pyodideBaseUrl: absoluteDirectoryUrl(options.pyodideBaseUrl),
-      assertSupported: assertCrossOriginIsolated,
-    });
+    const frame = new KernelFrame(absoluteUrl(options.frameUrl), absoluteDirectoryUrl(options.pyodideBaseUrl));
+    super({ spawn: (handlers) => frame.spawn(handlers), assertSupported: assertCrossOriginIsolated });
+    this.frame = frame;
+  }
+
+  override dispose(): void {
+    super.dispose();
+    this.frame.dispose();
   }
 }
 
@@ -28,24 +37,17 @@ function assertCrossOriginIsolated(): void {
         '(served with Cross-Origin-Opener-Policy: same-origin and Cross-Origin-Embedder-Policy: require-corp).',
     );
   }
-  if (typeof Worker === 'undefined') throw new Error('The Python kernel needs Web Workers.');
+  if (typeof Worker === 'undefined' || typeof document === 'undefined') {
+    throw new Error('The Python kernel needs Web Workers and a document to host its frame.');
+  }
 }
 
-/** The worker imports Pyodide by URL, so resolve it against the page, not the worker script. */
+/** The frame loads Pyodide by URL, so resolve URLs against the page, not the frame or its worker. */
+function absoluteUrl(url: string): string {
+  return typeof location === 'undefined' ? url : new URL(url, location.href).href;
+}
+
 function absoluteDirectoryUrl(url: string): string {
-  const absolute = typeof location === 'undefined' ? url : new URL(url, location.href).href;
+  const absolute = absoluteUrl(url);
   return absolute.endsWith('/') ? absolute : `${absolute}/`;
-}
-
-function spawnWebWorker(workerUrl: string, handlers: KernelWorkerHandlers): KernelWorker {
-  const worker = new Worker(workerUrl, { type: 'module', name: 'python-kernel' });
-  worker.addEventListener('message', (event: MessageEvent<unknown>) => handlers.onMessage(event.data));
-  worker.addEventListener('error', (event: ErrorEvent) => {
-    event.preventDefault();
-    handlers.onExit(`The kernel worker failed: ${event.message || `could not load ${workerUrl}`}`);
-  });
-  return {
-    post: (request) => worker.postMessage(request),
-    terminate: () => worker.terminate(),
-  };
 }

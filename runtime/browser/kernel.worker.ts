@@ -1,7 +1,8 @@
 /**
  * Web Worker entry: exposes the kernel over postMessage. Built by scripts/kernel/build.mjs
- * into public/kernel/kernel.worker.js and started as a module worker (Pyodide refuses
- * classic workers, which is what bundlers make of `new Worker(new URL(...))`).
+ * into public/kernel/kernel.worker.js (an ES module, so bundlers cannot turn it into a
+ * classic worker, which Pyodide refuses). The kernel frame starts it from a blob: worker
+ * that imports it (see worker-bootstrap.ts).
  */
 import { pythonSources } from 'awaitable:python-sources';
 import type { LoadPyodide } from '../kernel-core';

@@ -126,14 +126,6 @@ asyncio.run(main())
     expect(result.stderr).toContain('Task exception was never retrieved');
     expect(result.stderr).toContain('ValueError: lost');
   });
-
-  it('cannot start threads, honestly', async () => {
-    const toThread = await run('import asyncio\nawait asyncio.to_thread(print, "hi")');
-    expect(toThread.error?.type).toBe('RuntimeError');
-    expect(toThread.error?.message).toBe("can't start new thread");
-    const thread = await run('import threading\nthreading.Thread(target=print).start()');
-    expect(thread.error?.message).toBe("can't start new thread");
-  });
 });
 
 describe('cells', () => {

@@ -12,15 +12,16 @@ afterAll(() => rmSync(directory, { recursive: true, force: true }));
 
 type Outcome = { code: number; stdout: string; stderr: string };
 
-async function py(name: string, source: string, ...args: string[]): Promise<Outcome> {
+async function py(name: string, source: string, args: string[] = [], stdin = ''): Promise<Outcome> {
   const file = join(directory, name);
   writeFileSync(file, source);
   const tsx = join(root, 'node_modules/.bin/tsx');
   return new Promise((resolve, reject) => {
-    execFile(tsx, ['runtime/node/cli.ts', file, ...args], { cwd: root }, (error, stdout, stderr) => {
+    const child = execFile(tsx, ['runtime/node/cli.ts', file, ...args], { cwd: root }, (error, stdout, stderr) => {
       if (error && typeof error.code !== 'number') reject(error);
       else resolve({ code: typeof error?.code === 'number' ? error.code : 0, stdout, stderr });
     });
+    child.stdin?.end(stdin);
   });
 }
 
@@ -29,8 +30,7 @@ describe('py CLI', () => {
     const result = await py(
       'ok.py',
       'import asyncio, sys\n\nasync def main():\n    await asyncio.sleep(0.01)\n    print("args:", sys.argv[1:], __name__)\n\nasyncio.run(main())\n',
-      'one',
-      'two',
+      ['one', 'two'],
     );
     expect(result).toEqual({ code: 0, stdout: "args: ['one', 'two'] __main__\n", stderr: '' });
   });
@@ -46,6 +46,14 @@ describe('py CLI', () => {
         `  File "${file}", line 2, in boom\n    raise ValueError("bad value")\n` +
         'ValueError: bad value\n',
     );
+  });
+
+  it('reads input() from its stdin, like `echo 42 | python ask.py`', async () => {
+    const source = 'import sys\nn = int(input("Number? "))\nprint(n * 2)\nprint(sys.stdin.read().split())\ninput()\n';
+    const result = await py('ask.py', source, [], '42\nrest of\nthe input\n');
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe("Number? 84\n['rest', 'of', 'the', 'input']\n");
+    expect(result.stderr.trimEnd().split('\n').at(-1)).toBe('EOFError: EOF when reading a line');
   });
 
   it('exits with the status given to sys.exit', async () => {

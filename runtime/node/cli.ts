@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { LineReader } from './line-reader';
 import { NodeKernel } from './node-kernel';
 
 const EXIT_USAGE = 2;
@@ -26,6 +27,7 @@ async function main(args: string[]): Promise<number> {
   }
 
   const kernel = new NodeKernel();
+  const stdin = new LineReader(process.stdin);
   let interrupts = 0;
   process.on('SIGINT', () => {
     // The first Ctrl-C raises KeyboardInterrupt; a second one gives up on the kernel.
@@ -35,14 +37,19 @@ async function main(args: string[]): Promise<number> {
   try {
     const result = await kernel.runScript(path, code, [file, ...rest], {
       timeoutMs: Infinity,
+      outputLimits: null,
       onStream: (name, text) => process[name].write(text),
+      onInputRequest: () => void stdin.next().then((line) => kernel.provideInput(line)),
     });
-    if (result.status !== 'ok' && result.error) {
+    // A script that ran to its end printed its own traceback, as Python does; a kernel that
+    // died or timed out did not.
+    if (result.exitCode === undefined && result.error) {
       const { type, message, traceback } = result.error;
       process.stderr.write(traceback || `${type}: ${message}\n`);
     }
     return result.exitCode ?? (result.status === 'ok' ? 0 : 1);
   } finally {
+    stdin.close();
     kernel.dispose();
   }
 }

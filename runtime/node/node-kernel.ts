@@ -5,8 +5,9 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { KernelClient } from '../kernel-client';
 import type { KernelWorker, KernelWorkerHandlers, RunOptions, RunResult } from '../kernel-client';
+import { createWorkerChannels } from '../worker-channels';
 
-export type { KernelStatus, KernelStatusDetail, RunOptions, RunResult } from '../kernel-client';
+export type { KernelNotice, KernelStatus, KernelStatusDetail, OutputLimits, RunOptions, RunResult } from '../kernel-client';
 
 const require = createRequire(import.meta.url);
 const WORKER_URL = new URL('./kernel.worker.ts', import.meta.url).href;
@@ -20,12 +21,14 @@ const WORKER_BOOTSTRAP = `import(${JSON.stringify(TSX_API_URL)}).then((tsx) => t
 export type NodeKernelOptions = {
   /** Directory holding pyodide.mjs and its files. Default: the `pyodide` package. */
   pyodideDir?: string;
+  /** See KernelClientOptions. */
+  recycleHeapBytes?: number;
 };
 
 export class NodeKernel extends KernelClient {
   constructor(options: NodeKernelOptions = {}) {
     const pyodideDir = options.pyodideDir ?? dirname(require.resolve('pyodide/pyodide.mjs'));
-    super({ spawn: spawnNodeWorker, pyodideBaseUrl: `${pyodideDir}/` });
+    super({ spawn: (handlers) => spawnNodeWorker(`${pyodideDir}/`, handlers), recycleHeapBytes: options.recycleHeapBytes });
   }
 
   /**
@@ -37,10 +40,15 @@ export class NodeKernel extends KernelClient {
   }
 }
 
-function spawnNodeWorker(handlers: KernelWorkerHandlers): KernelWorker {
-  // Python recursion runs on the JavaScript stack in Pyodide. With Node's default 4 MB a
-  // raised recursion limit crashed Pyodide at depth 30,000; 64 MB reaches 300,000.
-  const worker = new Worker(WORKER_BOOTSTRAP, { eval: true, resourceLimits: { stackSizeMb: 64 } });
+function spawnNodeWorker(pyodideBaseUrl: string, handlers: KernelWorkerHandlers): KernelWorker {
+  // Recursion through C code (__getattr__, __add__, repr) grows the JavaScript stack too.
+  // CPython raises RecursionError when its own C stack (10 MB) runs out; with 64 MB of
+  // JavaScript stack Pyodide overflowed first and died (at depth 20,000 through
+  // __getattr__), with 256 MB CPython's check wins at any recursion limit.
+  const worker = new Worker(WORKER_BOOTSTRAP, { eval: true, resourceLimits: { stackSizeMb: 256 } });
+  // The main thread owns the shared memory and writes it directly.
+  const channels = createWorkerChannels();
+  worker.postMessage(channels.initRequest(pyodideBaseUrl));
   let terminated = false;
   worker.on('message', (data: unknown) => handlers.onMessage(data));
   worker.on('error', (error) => handlers.onExit(`The kernel worker crashed: ${error.message}`));
@@ -49,6 +57,8 @@ function spawnNodeWorker(handlers: KernelWorkerHandlers): KernelWorker {
   });
   return {
     post: (request) => worker.postMessage(request),
+    interrupt: () => channels.interrupt(),
+    provideInput: (text) => channels.provideInput(text),
     terminate: () => {
       terminated = true;
       void worker.terminate();

@@ -54,7 +54,7 @@ export function prepareApp() {
   runNpmScript('build:kernel');
 }
 
-export function buildNext() {
-  say('Building the app (next build)');
-  run(npm, ['exec', '--', 'next', 'build'], { env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+export function buildNext(extraEnv = {}, what = 'the app') {
+  say(`Building ${what} (next build)`);
+  run(npm, ['exec', '--', 'next', 'build'], { env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...extraEnv } });
 }

@@ -1,6 +1,7 @@
 // `npm test`: install what is missing (dependencies, a Chromium), then run every suite:
 // unit tests on the real kernel and database, then end-to-end tests in real Chromium.
 import { spawnSync } from 'node:child_process';
+import path from 'node:path';
 import { ensureChromium } from './chromium.mjs';
 import { buildNext, checkNodeVersion, ensureDependencies, prepareApp, projectRoot, say } from './steps.mjs';
 
@@ -21,6 +22,10 @@ function suite(name, command, args, env = {}) {
 
 suite('Unit tests (Vitest: real Pyodide kernel, real SQLite)', 'npm', ['exec', '--', 'vitest', 'run']);
 buildNext();
+buildNext(
+  { AWAITABLE_CONTENT_DIR: path.join(projectRoot, 'e2e', 'course'), AWAITABLE_DIST_DIR: '.next-e2e-course' },
+  "the end-to-end tests' fixture course",
+);
 suite('End-to-end tests (Playwright: real Chromium, real server, real SQLite)', 'npm', ['exec', '--', 'playwright', 'test'], {
   AWAITABLE_CHROMIUM: chromium,
 });

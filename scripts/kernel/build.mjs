@@ -1,9 +1,10 @@
 #!/usr/bin/env node
-// Builds the browser kernel: bundles runtime/browser/kernel.worker.ts (with runtime/python
-// embedded as text) into public/kernel/kernel.worker.js, and copies Pyodide's files from
-// node_modules/pyodide into public/pyodide/. Both bundlers would turn the worker into a
-// classic worker, which Pyodide refuses, so it is built here and loaded by URL.
-import { copyFile, mkdir, readFile, readdir } from 'node:fs/promises';
+// Builds the browser kernel into public/kernel/: the worker (runtime/browser/kernel.worker.ts,
+// with runtime/python embedded as text) as kernel.worker.js, and the sandboxed frame that
+// hosts it (frame.html + kernel.frame.js from runtime/browser/kernel.frame.ts). Copies
+// Pyodide's files from node_modules/pyodide into public/pyodide/. Both bundlers would turn
+// the worker into a classic worker, which Pyodide refuses, so it is built here and loaded by URL.
+import { copyFile, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { dirname, join, relative } from 'node:path';
 import { createRequire } from 'node:module';
@@ -13,6 +14,17 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 const pythonDir = join(root, 'runtime/python');
 const publicDir = join(root, 'public');
 const PYODIDE_FILES = ['pyodide.mjs', 'pyodide.asm.mjs', 'pyodide.asm.wasm', 'python_stdlib.zip', 'pyodide-lock.json'];
+// Served with its own CSP (next.config.js); a classic script, so loading it needs no CORS.
+const FRAME_HTML = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>Python kernel</title>
+<script src="kernel.frame.js"></script>
+</head>
+<body></body>
+</html>
+`;
 
 /** `awaitable:python-sources`: every .py file under runtime/python, keyed by its path there. */
 const pythonSourcesPlugin = {
@@ -33,20 +45,34 @@ const pythonSourcesPlugin = {
   },
 };
 
+const bundleOptions = {
+  bundle: true,
+  platform: 'browser',
+  target: 'es2022',
+  minify: true,
+  sourcemap: 'linked',
+  legalComments: 'none',
+  logLevel: 'warning',
+};
+
 async function buildWorker() {
   await esbuild.build({
+    ...bundleOptions,
     entryPoints: [join(root, 'runtime/browser/kernel.worker.ts')],
     outfile: join(publicDir, 'kernel/kernel.worker.js'),
-    bundle: true,
     format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    minify: true,
-    sourcemap: 'linked',
-    legalComments: 'none',
     plugins: [pythonSourcesPlugin],
-    logLevel: 'warning',
   });
+}
+
+async function buildFrame() {
+  await esbuild.build({
+    ...bundleOptions,
+    entryPoints: [join(root, 'runtime/browser/kernel.frame.ts')],
+    outfile: join(publicDir, 'kernel/kernel.frame.js'),
+    format: 'iife',
+  });
+  await writeFile(join(publicDir, 'kernel/frame.html'), FRAME_HTML);
 }
 
 async function copyPyodide() {
@@ -57,5 +83,5 @@ async function copyPyodide() {
 }
 
 const startedAt = performance.now();
-await Promise.all([buildWorker(), copyPyodide()]);
-console.log(`kernel: built public/kernel/kernel.worker.js and public/pyodide/ in ${Math.round(performance.now() - startedAt)} ms`);
+await Promise.all([buildWorker(), buildFrame(), copyPyodide()]);
+console.log(`kernel: built public/kernel/ (worker, frame) and public/pyodide/ in ${Math.round(performance.now() - startedAt)} ms`);

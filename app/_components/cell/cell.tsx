@@ -6,6 +6,7 @@ import type { CellState } from '@/app/_components/notebook/notebook-store';
 import { useLessonProgress } from '@/app/_components/progress/lesson-progress';
 import type { CodeEditorProps } from './code-editor';
 import { CellOutput } from './cell-output';
+import { InputPrompt } from './input-prompt';
 
 const stateLabels: Record<CellState, string> = {
   idle: 'Not run',
@@ -22,14 +23,17 @@ function formatElapsed(ms: number): string {
 }
 
 /** A runnable Python cell. The code is server-rendered as plain text; the editor loads after. */
-export function Cell({ id, code }: { id: string; code: string }) {
+export function Cell({ id, code, timeout }: { id: string; code: string; timeout?: string }) {
   const notebook = useNotebook();
   const cell = useCellSnapshot(id);
   const { progress } = useLessonProgress();
   const [Editor, setEditor] = useState<ComponentType<CodeEditorProps> | null>(null);
   const runButton = useRef<HTMLButtonElement>(null);
 
-  useEffect(() => notebook.registerCell(id, code), [notebook, id, code]);
+  useEffect(
+    () => notebook.registerCell(id, code, timeout === undefined ? undefined : Number(timeout) * 1000),
+    [notebook, id, code, timeout],
+  );
 
   useEffect(() => {
     let cancelled = false;
@@ -113,6 +117,9 @@ export function Cell({ id, code }: { id: string; code: string }) {
         </pre>
       )}
       <CellOutput cellId={id} chunks={cell?.outputs ?? []} running={state === 'running'} />
+      {cell?.inputPrompt != null ? (
+        <InputPrompt cellId={id} prompt={cell.inputPrompt} onAnswer={(line) => notebook.answerInput(id, line)} />
+      ) : null}
     </section>
   );
 }

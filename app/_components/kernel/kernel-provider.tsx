@@ -9,7 +9,7 @@ type KernelContextValue = KernelState & { kernel(): BrowserKernel };
 
 const KernelContext = createContext<KernelContextValue | null>(null);
 
-const kernelAssets = { workerUrl: '/kernel/kernel.worker.js', pyodideBaseUrl: '/pyodide/' };
+const kernelAssets = { frameUrl: '/kernel/frame.html', pyodideBaseUrl: '/pyodide/' };
 
 /** One kernel per lesson page, started when the browser is idle or on the first run. */
 export function KernelProvider({ children }: { children: ReactNode }) {

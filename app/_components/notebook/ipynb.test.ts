@@ -4,12 +4,14 @@ import type { CellSnapshot } from './notebook-store';
 
 const cell = (overrides: Partial<CellSnapshot>): CellSnapshot => ({
   id: 'c',
+  timeoutMs: 30_000,
   originalCode: '',
   code: '',
   state: 'idle',
   executionCount: null,
   outputs: [],
   elapsedMs: null,
+  inputPrompt: null,
   ...overrides,
 });
 

@@ -2,6 +2,7 @@
 
 import { createContext, useContext, useEffect, useMemo, useRef, useSyncExternalStore, type ReactNode } from 'react';
 import { useKernel } from '@/app/_components/kernel/kernel-provider';
+import type { RunResult } from '@/runtime/browser/browser-kernel';
 import { useLessonProgress } from '@/app/_components/progress/lesson-progress';
 import { newestEdit, readLocalEdit, writeLocalEdit } from './code-persistence';
 import { NotebookStore, type CellSnapshot, type OutputChunk, type RunCell } from './notebook-store';
@@ -9,11 +10,13 @@ import { NotebookStore, type CellSnapshot, type OutputChunk, type RunCell } from
 type NotebookContextValue = {
   store: NotebookStore;
   /** Registers a cell, restoring the learner's newest saved edit. */
-  registerCell(id: string, originalCode: string): void;
+  registerCell(id: string, originalCode: string, timeoutMs?: number): void;
   editCode(id: string, code: string): void;
   resetCode(id: string): void;
   runAll(): void;
   interrupt(): void;
+  /** Answers the `input()` a cell waits on; null sends end of file. */
+  answerInput(id: string, line: string | null): void;
   restart(): Promise<void>;
   restartAndRunAll(): Promise<void>;
   registerFocus(id: string, focus: () => void): () => void;
@@ -22,17 +25,19 @@ type NotebookContextValue = {
 
 const NotebookContext = createContext<NotebookContextValue | null>(null);
 
-function describeFinish(status: string, timeoutSeconds: number): OutputChunk[] {
-  if (status !== 'timeout') return [];
+/** What a learner needs to know after a time limit, beyond the kernel's own message. */
+function timeLimitNotice(result: RunResult, timeoutSeconds: number): OutputChunk[] {
+  if (result.status !== 'timeout') return [];
+  const restarted = result.error?.type === 'TimeoutError';
   return [
     {
       kind: 'notice',
-      text: `The cell ran longer than ${timeoutSeconds} s and ignored the interrupt, so Python was restarted: variables from earlier cells are gone.`,
+      text: restarted
+        ? 'Python was restarted, so variables from earlier cells are gone: run the cells above again.'
+        : `Stopped at the cell's ${timeoutSeconds} s time limit.`,
     },
   ];
 }
-
-const CELL_TIME_LIMIT_MS = 30_000;
 
 export function NotebookProvider({ children }: { children: ReactNode }) {
   const { kernel } = useKernel();
@@ -42,16 +47,18 @@ export function NotebookProvider({ children }: { children: ReactNode }) {
   latest.current = { kernel, recordRun, saveCode };
 
   const store = useMemo(() => {
-    const runCell: RunCell = async (cellId, code, onOutput) => {
+    const runCell: RunCell = async ({ id: cellId, code, timeoutMs }, events) => {
       const result = await latest.current.kernel().run(code, {
         cellId,
-        timeoutMs: CELL_TIME_LIMIT_MS,
-        onStream: (name, text) => onOutput({ kind: name, text }),
+        timeoutMs,
+        onStream: (name, text) => events.output({ kind: name, text }),
+        onInputRequest: (prompt) => events.inputRequest(prompt),
+        onNotice: (notice) => events.output({ kind: 'notice', text: `${notice.message}\n` }),
       });
       const chunks: OutputChunk[] = [];
       if (result.value !== undefined) chunks.push({ kind: 'result', text: result.value });
       if (result.error) chunks.push({ kind: 'error', text: result.error.traceback || `${result.error.type}: ${result.error.message}` });
-      chunks.push(...describeFinish(result.status, CELL_TIME_LIMIT_MS / 1000));
+      chunks.push(...timeLimitNotice(result, timeoutMs / 1000));
       return { status: result.status, executionCount: result.executionCount, durationMs: result.durationMs, chunks };
     };
     return new NotebookStore(runCell, (cellId, status) => void latest.current.recordRun(cellId, status));
@@ -75,8 +82,8 @@ export function NotebookProvider({ children }: { children: ReactNode }) {
     };
     return {
       store,
-      registerCell(id, originalCode) {
-        store.register(id, originalCode, readLocalEdit(lessonId, id)?.code ?? originalCode);
+      registerCell(id, originalCode, timeoutMs) {
+        store.register(id, originalCode, readLocalEdit(lessonId, id)?.code ?? originalCode, timeoutMs);
       },
       editCode(id, code) {
         store.setCode(id, code);
@@ -90,6 +97,9 @@ export function NotebookProvider({ children }: { children: ReactNode }) {
       },
       runAll: () => store.runAll(),
       interrupt: () => latest.current.kernel().interrupt(),
+      answerInput(id, line) {
+        if (latest.current.kernel().provideInput(line)) store.inputAnswered(id, line);
+      },
       async restart() {
         store.cancelQueued();
         await latest.current.kernel().restart();

@@ -1,14 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_OUTPUT_CHARS, NotebookStore, type CellRunReport, type OutputChunk, type RunCell } from './notebook-store';
 
-type Pending = { cellId: string; code: string; onOutput(chunk: OutputChunk): void; finish(report: Partial<CellRunReport>): void };
+type Pending = {
+  cellId: string;
+  code: string;
+  onOutput(chunk: OutputChunk): void;
+  onInputRequest(prompt: string): void;
+  finish(report: Partial<CellRunReport>): void;
+};
 
 /** A controllable runner: each run waits until the test finishes it. */
 function controlledRunner() {
   const pending: Pending[] = [];
-  const runCell: RunCell = (cellId, code, onOutput) =>
+  const runCell: RunCell = ({ id: cellId, code }, events) =>
     new Promise((resolve) =>
-      pending.push({ cellId, code, onOutput, finish: (report) => resolve({ status: 'ok', durationMs: 5, chunks: [], ...report }) }),
+      pending.push({
+        cellId,
+        code,
+        onOutput: events.output,
+        onInputRequest: events.inputRequest,
+        finish: (report) => resolve({ status: 'ok', durationMs: 5, chunks: [], ...report }),
+      }),
     );
   return { pending, runCell };
 }
@@ -97,5 +109,21 @@ describe('the notebook store', () => {
     await flush();
     store.clearOutputs();
     expect(store.cell('a')).toMatchObject({ state: 'idle', outputs: [], executionCount: null, elapsedMs: null });
+  });
+
+  it('asks for input while a cell waits, echoes the answer, and stops asking when the run ends', async () => {
+    const { pending, runCell } = controlledRunner();
+    const store = new NotebookStore(runCell);
+    store.register('a', 'input()');
+    store.run('a');
+    pending[0]?.onOutput({ kind: 'stdout', text: 'Name? ' });
+    pending[0]?.onInputRequest('Name? ');
+    expect(store.cell('a')?.inputPrompt).toBe('Name? ');
+    store.inputAnswered('a', 'Ada');
+    expect(store.cell('a')).toMatchObject({ inputPrompt: null, outputs: [{ kind: 'stdout', text: 'Name? Ada\n' }] });
+    pending[0]?.onInputRequest('Again? ');
+    pending[0]?.finish({ status: 'interrupted' });
+    await flush();
+    expect(store.cell('a')?.inputPrompt).toBeNull();
   });
 });

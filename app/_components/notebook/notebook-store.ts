@@ -10,12 +10,16 @@ export type OutputChunk = { kind: 'stdout' | 'stderr' | 'result' | 'error' | 'no
 
 export type CellSnapshot = {
   id: string;
+  /** How long a run may take before it is stopped (the author's choice, or the default). */
+  timeoutMs: number;
   originalCode: string;
   code: string;
   state: CellState;
   executionCount: number | null;
   outputs: OutputChunk[];
   elapsedMs: number | null;
+  /** The prompt of an `input()` the running cell is waiting on, or null. */
+  inputPrompt: string | null;
 };
 
 export type CellRunReport = {
@@ -25,7 +29,10 @@ export type CellRunReport = {
   chunks: OutputChunk[];
 };
 
-export type RunCell = (cellId: string, code: string, onOutput: (chunk: OutputChunk) => void) => Promise<CellRunReport>;
+export type RunEvents = { output(chunk: OutputChunk): void; inputRequest(prompt: string): void };
+export type RunCell = (cell: CellSnapshot, events: RunEvents) => Promise<CellRunReport>;
+
+export const DEFAULT_CELL_TIMEOUT_MS = 30_000;
 
 /** Stream text kept per cell in the page; the kernel caps its own output too. */
 export const MAX_OUTPUT_CHARS = 200_000;
@@ -55,11 +62,11 @@ export class NotebookStore {
   }
 
   /** Cells register in page order; registering again (a re-mount) keeps their state. */
-  register(id: string, originalCode: string, code: string = originalCode): void {
+  register(id: string, originalCode: string, code: string = originalCode, timeoutMs = DEFAULT_CELL_TIMEOUT_MS): void {
     if (this.cell(id)) return;
     this.cells = [
       ...this.cells,
-      { id, originalCode, code, state: 'idle', executionCount: null, outputs: [], elapsedMs: null },
+      { id, timeoutMs, originalCode, code, state: 'idle', executionCount: null, outputs: [], elapsedMs: null, inputPrompt: null },
     ];
     this.emit();
   }
@@ -100,6 +107,12 @@ export class NotebookStore {
     this.emit();
   }
 
+  /** The learner answered `input()`: echo the line as a terminal would, and stop asking. */
+  inputAnswered(id: string, line: string | null): void {
+    if (line !== null) this.append(id, { kind: 'stdout', text: `${line}\n` });
+    this.update(id, (cell) => ({ ...cell, inputPrompt: null }));
+  }
+
   get busy(): boolean {
     return this.running !== null || this.queue.length > 0;
   }
@@ -112,10 +125,14 @@ export class NotebookStore {
     if (!cell) return void this.drain();
     this.running = id;
     this.update(id, (current) => ({ ...current, state: 'running', outputs: [], elapsedMs: null }));
-    const report = await this.runCell(id, cell.code, (chunk) => this.append(id, chunk));
+    const report = await this.runCell(cell, {
+      output: (chunk) => this.append(id, chunk),
+      inputRequest: (prompt) => this.update(id, (current) => ({ ...current, inputPrompt: prompt })),
+    });
     for (const chunk of report.chunks) this.append(id, chunk);
     this.update(id, (current) => ({
       ...current,
+      inputPrompt: null,
       state: report.status,
       executionCount: report.executionCount ?? current.executionCount,
       elapsedMs: report.durationMs,

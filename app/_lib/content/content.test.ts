@@ -87,6 +87,19 @@ describe('compiling a lesson', () => {
     );
   });
 
+  it('passes a time limit from the fence to the cell, and refuses a bad one with file and line', async () => {
+    const good = await writeLesson('01-limit', `${frontmatter('limit')}\n\`\`\`python id=slow timeout=5s\nwhile True: pass\n\`\`\`\n`);
+    const { code } = await compileLessonFile(good, 'content/01-limit/index.mdx');
+    const Cell = ({ id, timeout }: { id: string; timeout?: string }) => createElement('cell', { 'data-id': id, 'data-timeout': timeout });
+    const html = renderToStaticMarkup(createElement(getMDXComponent(code), { components: { Cell } }));
+    expect(html).toContain('<cell data-id="slow" data-timeout="5"></cell>');
+
+    const bad = await writeLesson('02-limit', `${frontmatter('bad-limit')}\n\`\`\`python id=slow timeout=forever\n1\n\`\`\`\n`);
+    await expect(compileLessonFile(bad, 'content/02-limit/index.mdx')).rejects.toThrow(
+      'content/02-limit/index.mdx:7: cell "slow": timeout must be a number of seconds from 1 to 600, not "forever"',
+    );
+  });
+
   it('fails with the file and line when two cells share an id', async () => {
     const file = await writeLesson(
       '01-dupe',

@@ -14,8 +14,10 @@ export type LessonEntry = LessonFrontmatter & {
 
 const lessonFolderPattern = /^(\d+)-([a-z0-9][a-z0-9-]*)$/;
 
+/** `content/`, or another course (the end-to-end tests' fixture course) named by AWAITABLE_CONTENT_DIR. */
 export function contentRoot(): string {
-  return path.join(process.cwd(), 'content');
+  const override = process.env.AWAITABLE_CONTENT_DIR;
+  return override ? path.resolve(/* turbopackIgnore: true */ override) : path.join(process.cwd(), 'content');
 }
 
 /** Reads every `content/NN-slug/index.mdx`, in folder order, validating frontmatter. */

@@ -22,6 +22,7 @@ function attribute(name: string, value: string): MdxJsxAttribute {
 /**
  * Turns every ```python fence into a runnable `<Cell id code />`, so a lesson reads as plain
  * Markdown. A fence may name its stable id (```python id=gather); otherwise cells are numbered.
+ * `timeout=5` sets the cell's time limit in seconds (default 30).
  */
 export type CellPlacement = { id: string; startOffset: number; endOffset: number };
 
@@ -43,6 +44,14 @@ export function remarkPythonCells(options: { file: string; placements?: CellPlac
         throw new Error(`${options.file}:${line}: cell id "${id}" is already used on line ${previous}`);
       }
       seen.set(id, line);
+      const attributes = [attribute('id', id), attribute('code', node.value)];
+      if (meta.timeout !== undefined) {
+        const seconds = Number(meta.timeout.replace(/s$/, ''));
+        if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 600) {
+          throw new Error(`${options.file}:${line}: cell "${id}": timeout must be a number of seconds from 1 to 600, not "${meta.timeout}"`);
+        }
+        attributes.push(attribute('timeout', String(seconds)));
+      }
       options.placements?.push({
         id,
         startOffset: node.position?.start.offset ?? 0,
@@ -51,7 +60,7 @@ export function remarkPythonCells(options: { file: string; placements?: CellPlac
       const cell: MdxJsxFlowElement = {
         type: 'mdxJsxFlowElement',
         name: 'Cell',
-        attributes: [attribute('id', id), attribute('code', node.value)],
+        attributes,
         children: [],
       };
       parent.children.splice(index, 1, cell);

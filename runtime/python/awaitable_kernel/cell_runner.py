@@ -4,6 +4,7 @@ import ast
 import asyncio
 import atexit
 import builtins
+import gc
 import inspect
 import linecache
 import sys
@@ -104,7 +105,9 @@ def run_script(source, filename, argv):
     """Run a whole file as `python FILE` would, in a namespace of its own.
 
     filename is the absolute path (tracebacks, __file__); argv is sys.argv, whose
-    first item is the path as the user typed it.
+    first item is the path as the user typed it. Like `python FILE`, it prints an
+    uncaught exception's traceback to stderr, runs atexit handlers, then drops the
+    script's globals, so that finalizers run (and warn) within the run.
     """
     _register_source(source, filename)
     namespace = {"__name__": "__main__", "__file__": filename, "__builtins__": builtins}
@@ -115,10 +118,14 @@ def run_script(source, filename, argv):
     except SystemExit as exc:
         result["exit_code"] = _exit_code(exc)
     except BaseException as exc:
-        result = _failure(exc)
-        result["exit_code"] = 130 if isinstance(exc, KeyboardInterrupt) else 1
+        interrupted = isinstance(exc, KeyboardInterrupt)
+        error = tracebacks.describe(exc, _user_filenames)
+        print(error["traceback"], end="", file=sys.stderr)
+        result = {"status": "interrupted" if interrupted else "error", "error": error, "exit_code": 130 if interrupted else 1}
     try:
         atexit._run_exitfuncs()
     finally:
+        namespace.clear()
+        gc.collect()
         _flush_streams()
     return result

@@ -19,7 +19,7 @@ _wait_for_signal = None
 _original_sleep = time.sleep
 
 
-def _deliver(signum, frame):
+def deliver_signal(signum, frame):
     """Run the Python handler for a signal, as CPython does when one arrives."""
     handler = signal.getsignal(signum)
     if handler is signal.SIG_IGN:
@@ -40,7 +40,7 @@ def _wait(seconds):
     milliseconds = float("inf") if seconds is None else max(seconds, 0) * 1000
     signum = _wait_for_signal(milliseconds)
     if signum:
-        _deliver(signum, sys._getframe(1))
+        deliver_signal(signum, sys._getframe(1))
 
 
 class _InterruptibleSelector(selectors.BaseSelector):

@@ -1,7 +1,9 @@
-"""Tracebacks that show the learner's code and not the kernel running it."""
+"""Tracebacks and stacks that show the learner's code and not the kernel running it."""
 
 import os
+import sys
 import traceback
+import warnings
 
 _KERNEL_DIR = os.path.dirname(os.path.abspath(__file__)) + os.sep
 # Formatting a RecursionError's million frames takes a minute in WebAssembly. Keep the
@@ -10,8 +12,12 @@ _OUTER_FRAMES = 10
 _INNER_FRAMES = 990
 
 
+def _is_kernel_file(filename):
+    return filename.startswith(_KERNEL_DIR)
+
+
 def _is_kernel_frame(tb):
-    return tb.tb_frame.f_code.co_filename.startswith(_KERNEL_DIR)
+    return _is_kernel_file(tb.tb_frame.f_code.co_filename)
 
 
 def _trim(exc, user_filenames):
@@ -68,3 +74,47 @@ def describe(exc, user_filenames):
     except BaseException as failure:
         text = f"{type_name(exc)}: {_safe_str(exc)}\n(formatting the traceback failed: {failure!r})\n"
     return {"type": type_name(exc), "message": _safe_str(exc), "traceback": text}
+
+
+def _walk_stack(f):
+    """traceback.walk_stack, ending where the kernel's frames begin (below the learner's
+    outermost frame), as a stack in CPython ends at <module>."""
+    if f is None:
+        f = sys._getframe().f_back
+
+    def walk_stack_generator(frame):
+        while frame is not None and not _is_kernel_file(frame.f_code.co_filename):
+            yield frame, frame.f_lineno
+            frame = frame.f_back
+
+    return walk_stack_generator(f)
+
+
+def _warn_unawaited_coroutine(coro):
+    """warnings._warn_unawaited_coroutine (3.14), without the kernel's frames in the
+    coroutine's origin. When the kernel itself dropped the coroutine (clearing a script's
+    globals, as CPython's shutdown does), the warning reads as CPython's does then:
+    located at "sys:1", and without the tracemalloc hint (imports fail at shutdown)."""
+    msg_lines = [f"coroutine '{coro.__qualname__}' was never awaited\n"]
+    if coro.cr_origin is not None:
+        import linecache
+
+        origin = [entry for entry in coro.cr_origin if not _is_kernel_file(entry[0])]
+        extracted = [(name, line, func, linecache.getline(name, line)) for name, line, func in reversed(origin)]
+        msg_lines.append("Coroutine created at (most recent call last)\n")
+        msg_lines += traceback.format_list(extracted)
+    msg = "".join(msg_lines).rstrip("\n")
+    caller = sys._getframe(1)
+    if _is_kernel_file(caller.f_code.co_filename):
+        warnings.warn_explicit(msg, RuntimeWarning, "sys", 1, module="sys")
+    else:
+        warnings.warn(msg, category=RuntimeWarning, stacklevel=2, source=coro)
+
+
+def install():
+    """Hide the kernel's frames from stacks that Python prints outside tracebacks:
+    traceback.print_stack() and friends, asyncio's debug-mode "created at" stacks, and
+    the origin of a never-awaited coroutine."""
+    traceback.walk_stack = _walk_stack
+    warnings._warn_unawaited_coroutine = _warn_unawaited_coroutine
+

@@ -1,0 +1,69 @@
+/**
+ * Messages between the page and the kernel frame (the sandboxed iframe that hosts the
+ * kernel's worker). Versioned like the kernel protocol and parsed with zod on arrival,
+ * after each side has checked who sent the message.
+ *
+ * Every command names the worker it is for (`worker`, a number the page picks for each
+ * spawn), so a message for a worker that was already replaced does nothing, and every
+ * event names the worker it came from, so the page drops events of replaced workers.
+ */
+import * as z from 'zod/mini';
+import { KernelEvent, KernelRequest, PROTOCOL_VERSION } from '../protocol';
+import { STDIN_CAPACITY } from '../stdin-buffer';
+
+const version = z.literal(PROTOCOL_VERSION);
+const worker = z.int().check(z.gte(0));
+
+// Commands: page -> frame. The page sends code and URLs, never a secret.
+
+/** Replace the frame's worker (if any) with a new one, and boot the kernel in it. */
+export const SpawnCommand = z.object({
+  v: version,
+  type: z.literal('frame.spawn'),
+  worker,
+  pyodideBaseUrl: z.string().check(z.minLength(1), z.maxLength(2048)),
+});
+
+/** A kernel request for the worker; the frame refuses `kernel.init`, which only it sends. */
+export const PostCommand = z.object({ v: version, type: z.literal('frame.post'), worker, request: KernelRequest });
+
+export const InterruptCommand = z.object({ v: version, type: z.literal('frame.interrupt'), worker });
+
+/** A line for the worker's waiting `input()` (`null`: end of file); the frame writes it into the stdin channel. */
+export const InputCommand = z.object({
+  v: version,
+  type: z.literal('frame.input'),
+  worker,
+  text: z.nullable(z.string().check(z.maxLength(STDIN_CAPACITY))),
+});
+
+export const TerminateCommand = z.object({ v: version, type: z.literal('frame.terminate'), worker });
+
+export const FrameCommand = z.discriminatedUnion('type', [
+  SpawnCommand,
+  PostCommand,
+  InterruptCommand,
+  InputCommand,
+  TerminateCommand,
+]);
+
+// Events: frame -> page. Untrusted: the frame shares its origin with the learner's code.
+
+/** The frame's script runs and listens. */
+export const LoadedEvent = z.object({ v: version, type: z.literal('frame.loaded') });
+
+/** A message of the worker that parsed as a kernel event (the page's kernel client checks it again). */
+export const RelayEvent = z.object({ v: version, type: z.literal('frame.event'), worker, event: KernelEvent });
+
+/** The worker failed (could not load, or crashed). */
+export const ExitEvent = z.object({
+  v: version,
+  type: z.literal('frame.exit'),
+  worker,
+  reason: z.string().check(z.maxLength(4096)),
+});
+
+export const FrameEvent = z.discriminatedUnion('type', [LoadedEvent, RelayEvent, ExitEvent]);
+
+export type FrameCommand = z.infer<typeof FrameCommand>;
+export type FrameEvent = z.infer<typeof FrameEvent>;
