@@ -168,3 +168,21 @@ for (const path of ['/', '/learn/what-is-a-coroutine', '/learn/async-def']) {
     expect(serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
   });
 }
+
+test('the editor completes names from the live kernel namespace', async ({ page }) => {
+  await page.goto(lesson);
+  await waitForKernel(page);
+  await cell(page, 'co-coroutine-flag').getByRole('button', { name: 'Run cell co-coroutine-flag' }).click();
+  await expect(output(page, 'co-coroutine-flag')).toHaveText('True');
+  await replaceCode(page, 'drive-by-hand', '');
+  await page.keyboard.type('gre');
+  await expect(page.getByRole('option', { name: 'greet' })).toBeVisible();
+  // CodeMirror ignores Enter for 75 ms after the list opens, so a fast typist's newline stays a newline.
+  await page.waitForTimeout(100);
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('.__na');
+  await expect(page.getByRole('option', { name: '__name__' })).toBeVisible();
+  await page.waitForTimeout(100);
+  await page.keyboard.press('Enter');
+  await expect(editor(page, 'drive-by-hand')).toHaveText('greet.__name__');
+});

@@ -16,6 +16,7 @@ import type {
 } from './kernel-api';
 import { kernelRecycled, truncationFinal, truncationStarted } from './kernel-notices';
 import { RunDeadline } from './run-deadline';
+import { CompletionRequests, type Completions } from './completion-requests';
 
 export type * from './kernel-api';
 
@@ -52,6 +53,7 @@ export class KernelClient {
   private readonly queue: QueuedRun[] = [];
   private active: ActiveRun | undefined;
   private disposed = false;
+  private readonly completions = new CompletionRequests();
 
   constructor(private readonly options: KernelClientOptions) {}
 
@@ -96,6 +98,15 @@ export class KernelClient {
     active.deadline?.resume();
     this.session.worker.provideInput(text);
     return true;
+  }
+
+  /** Names completing the one that ends at `cursor`; null while a run is going or the kernel is down. */
+  complete(code: string, cursor: number): Promise<Completions | null> {
+    const session = this.session;
+    if (!session?.isReady || this.active || this.queue.length > 0) return Promise.resolve(null);
+    return this.completions.request((requestId) =>
+      session.worker.post({ v: PROTOCOL_VERSION, type: 'kernel.complete', requestId, code, cursor }),
+    );
   }
 
   /** Kill the kernel (ending the current and queued runs as interrupted) and boot a fresh one. */
@@ -237,6 +248,9 @@ export class KernelClient {
       case 'kernel.result':
         if (this.active?.runId === event.runId) this.onResult(this.active, event);
         return;
+      case 'kernel.completions':
+        this.completions.answer(event);
+        return;
     }
   }
 
@@ -277,6 +291,7 @@ export class KernelClient {
 
   /** Kill the worker; whoever still awaits its boot learns why. */
   private endSession(reason: string): void {
+    this.completions.abandonAll();
     this.session?.worker.terminate();
     this.session?.settleReady.reject(new Error(reason));
     this.session = undefined;

@@ -4,7 +4,7 @@
  */
 import type { PyodideAPI, loadPyodide } from 'pyodide';
 import * as z from 'zod/mini';
-import { MAX_TEXT, capText } from './protocol';
+import { MAX_COMPLETION, MAX_COMPLETIONS, MAX_TEXT, capText } from './protocol';
 import type { KernelErrorInfo, RunOutcome, RunRequest, StreamName } from './protocol';
 import { interruptBufferForPyodide, waitForSignal } from './interrupt-buffer';
 import { DEFAULT_OUTPUT_LIMITS, RunOutput } from './run-output';
@@ -150,7 +150,21 @@ export class KernelCore {
     install.destroy();
   }
 
-  private callPython(name: 'run_cell' | 'run_script', ...args: unknown[]): unknown {
+  /** Completions for the editor; the kernel is idle whenever this runs (requests never overlap runs). */
+  complete(code: string, cursor: number): { from: number; matches: string[] } {
+    const found = this.callPython('complete', code, cursor);
+    if (typeof found !== 'object' || found === null) return { from: cursor, matches: [] };
+    const from = 'from' in found && typeof found.from === 'number' ? found.from : cursor;
+    const matches = 'matches' in found && Array.isArray(found.matches) ? found.matches : [];
+    return {
+      from,
+      matches: matches
+        .filter((match): match is string => typeof match === 'string' && match.length <= MAX_COMPLETION)
+        .slice(0, MAX_COMPLETIONS),
+    };
+  }
+
+  private callPython(name: 'run_cell' | 'run_script' | 'complete', ...args: unknown[]): unknown {
     const fn = this.pythonFunction(`awaitable_kernel.cell_runner.${name}`);
     try {
       const result: unknown = fn(...args);

@@ -6,7 +6,7 @@
 import { KernelCore, KernelFatalError } from './kernel-core';
 import type { LoadPyodide, PythonSources } from './kernel-core';
 import { KernelRequest, PROTOCOL_VERSION, capText } from './protocol';
-import type { InitRequest, KernelEvent, RunRequest } from './protocol';
+import type { CompleteRequest, InitRequest, KernelEvent, RunRequest } from './protocol';
 
 export type KernelHostPort = {
   post(event: KernelEvent): void;
@@ -60,6 +60,11 @@ export function createKernelEndpoint(port: KernelHostPort): (data: unknown) => v
     }
   }
 
+  function complete({ requestId, code, cursor }: CompleteRequest): void {
+    const found = core ? core.complete(code, cursor) : { from: cursor, matches: [] };
+    port.post({ v, type: 'kernel.completions', requestId, ...found });
+  }
+
   return (data: unknown) => {
     const parsed = KernelRequest.safeParse(data);
     if (!parsed.success) return; // not ours, or from another protocol version
@@ -69,6 +74,6 @@ export function createKernelEndpoint(port: KernelHostPort): (data: unknown) => v
       return;
     }
     // Runs wait for the boot; each then runs synchronously, so they never overlap.
-    void (booted ?? Promise.resolve()).then(() => run(request));
+    void (booted ?? Promise.resolve()).then(() => (request.type === 'kernel.run' ? run(request) : complete(request)));
   };
 }

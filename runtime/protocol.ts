@@ -56,7 +56,16 @@ export const RunRequest = z.object({
   outputLimits: z.optional(z.nullable(OutputLimits)),
 });
 
-export const KernelRequest = z.discriminatedUnion('type', [InitRequest, RunRequest]);
+/** Names that complete the one ending at `cursor`, from the cells' live namespace. */
+export const CompleteRequest = z.object({
+  v: version,
+  type: z.literal('kernel.complete'),
+  requestId: runId,
+  code: text(100_000),
+  cursor: z.int().check(z.gte(0)),
+});
+
+export const KernelRequest = z.discriminatedUnion('type', [InitRequest, RunRequest, CompleteRequest]);
 
 // Events: kernel host -> client.
 
@@ -131,7 +140,21 @@ export const ResultEvent = z.object({
   heapBytes: z.optional(count),
 });
 
+/** At most this many completions, each at most MAX_COMPLETION chars. */
+export const MAX_COMPLETIONS = 200;
+export const MAX_COMPLETION = 200;
+
+export const CompletionsEvent = z.object({
+  v: version,
+  type: z.literal('kernel.completions'),
+  requestId: runId,
+  /** Offset in the code where the completed name starts. */
+  from: z.int().check(z.gte(0)),
+  matches: z.array(text(MAX_COMPLETION)).check(z.maxLength(MAX_COMPLETIONS)),
+});
+
 export const KernelEvent = z.discriminatedUnion('type', [
+  CompletionsEvent,
   LoadingEvent,
   ReadyEvent,
   FailedEvent,
@@ -144,6 +167,8 @@ export const KernelEvent = z.discriminatedUnion('type', [
 export type InitRequest = z.infer<typeof InitRequest>;
 export type RunRequest = z.infer<typeof RunRequest>;
 export type KernelRequest = z.infer<typeof KernelRequest>;
+export type CompleteRequest = z.infer<typeof CompleteRequest>;
+export type CompletionsEvent = z.infer<typeof CompletionsEvent>;
 export type StreamName = z.infer<typeof StreamName>;
 export type KernelErrorInfo = z.infer<typeof KernelErrorInfo>;
 export type StreamEvent = z.infer<typeof StreamEvent>;

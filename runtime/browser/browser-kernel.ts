@@ -7,6 +7,7 @@ import { KernelClient } from '../kernel-client';
 import { KernelFrame } from './kernel-frame';
 
 export type { KernelNotice, KernelStatus, KernelStatusDetail, OutputLimits, RunOptions, RunResult } from '../kernel-client';
+export type { Completions } from '../completion-requests';
 
 export type BrowserKernelOptions = {
   /** URL of the built kernel frame, e.g. '/kernel/frame.html' (its worker is built beside it). */

@@ -110,6 +110,7 @@ export function Cell({ id, code, timeout }: { id: string; code: string; timeout?
           onRunAndAdvance={runAndAdvance}
           onLeave={() => runButton.current?.focus()}
           onReady={onReady}
+          complete={notebook.complete}
         />
       ) : (
         <pre className="overflow-x-auto p-3 font-mono text-sm leading-6">

@@ -1,5 +1,6 @@
 'use client';
 
+import { autocompletion, type CompletionContext, type CompletionResult } from '@codemirror/autocomplete';
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
 import { python } from '@codemirror/lang-python';
 import { bracketMatching, indentOnInput, syntaxHighlighting } from '@codemirror/language';
@@ -19,17 +20,34 @@ export type CodeEditorProps = {
   /** Escape: leave the editor (Tab inside it indents). */
   onLeave(): void;
   onReady(focus: () => void): void;
+  /** Names from the live kernel; null when it cannot answer (busy, not started). */
+  complete(code: string, cursor: number): Promise<{ from: number; matches: string[] } | null>;
 };
 
 /** Marks changes made from outside (restore, reset) so they are not echoed back as edits. */
 const external = Annotation.define<boolean>();
 
 /** CodeMirror 6 editor; created in an effect because it needs the DOM. */
-export function CodeEditor({ code, label, onChange, onRunAndAdvance, onRun, onLeave, onReady }: CodeEditorProps) {
+export function CodeEditor({ code, label, onChange, onRunAndAdvance, onRun, onLeave, onReady, complete }: CodeEditorProps) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
-  const callbacks = useRef({ onChange, onRunAndAdvance, onRun, onLeave });
-  callbacks.current = { onChange, onRunAndAdvance, onRun, onLeave };
+  const callbacks = useRef({ onChange, onRunAndAdvance, onRun, onLeave, complete });
+  callbacks.current = { onChange, onRunAndAdvance, onRun, onLeave, complete };
+
+  /** Kernel names, offered for the segment after the last dot (`asyncio.ga|` offers `gather`). */
+  async function kernelCompletions(context: CompletionContext): Promise<CompletionResult | null> {
+    const word = context.matchBefore(/[A-Za-z_][\w.]*$/);
+    if (!word && !context.explicit) return null;
+    const found = await callbacks.current.complete(context.state.doc.toString(), context.pos);
+    if (!found || found.matches.length === 0) return null;
+    const typed = context.state.sliceDoc(found.from, context.pos);
+    const segmentStart = found.from + typed.lastIndexOf('.') + 1;
+    return {
+      from: segmentStart,
+      options: found.matches.map((match) => ({ label: match.slice(match.lastIndexOf('.') + 1), type: 'variable' })),
+      validFor: /^\w*$/,
+    };
+  }
 
   useEffect(() => {
     if (!host.current) return;
@@ -43,6 +61,7 @@ export function CodeEditor({ code, label, onChange, onRunAndAdvance, onRun, onLe
           indentOnInput(),
           bracketMatching(),
           python(),
+          autocompletion({ override: [kernelCompletions], activateOnTypingDelay: 150 }),
           syntaxHighlighting(classHighlighter),
           keymap.of([
             { key: 'Shift-Enter', run: () => (callbacks.current.onRunAndAdvance(), true) },

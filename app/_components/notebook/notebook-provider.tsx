@@ -2,7 +2,7 @@
 
 import { createContext, useContext, useEffect, useMemo, useRef, useSyncExternalStore, type ReactNode } from 'react';
 import { useKernel } from '@/app/_components/kernel/kernel-provider';
-import type { RunResult } from '@/runtime/browser/browser-kernel';
+import type { Completions, RunResult } from '@/runtime/browser/browser-kernel';
 import { useLessonProgress } from '@/app/_components/progress/lesson-progress';
 import { newestEdit, readLocalEdit, writeLocalEdit } from './code-persistence';
 import { NotebookStore, type CellSnapshot, type OutputChunk, type RunCell } from './notebook-store';
@@ -20,6 +20,7 @@ type NotebookContextValue = {
   restart(): Promise<void>;
   restartAndRunAll(): Promise<void>;
   registerFocus(id: string, focus: () => void): () => void;
+  complete(code: string, cursor: number): Promise<Completions | null>;
   focusCell(id: string): boolean;
 };
 
@@ -109,6 +110,7 @@ export function NotebookProvider({ children }: { children: ReactNode }) {
         await latest.current.kernel().restart();
         store.runAll();
       },
+      complete: (code, cursor) => latest.current.kernel().complete(code, cursor),
       registerFocus(id, focus) {
         focusers.current.set(id, focus);
         return () => focusers.current.delete(id);

@@ -90,6 +90,13 @@ def run_cell(source, filename):
         _flush_streams()
 
 
+def complete(source, cursor):
+    """Names for the editor, completing the one that ends at cursor."""
+    from .completion import complete as complete_in
+
+    return complete_in(source, cursor, _cell_namespace)
+
+
 def _exit_code(exc):
     """The process exit status CPython gives a SystemExit, printing its message if any."""
     code = exc.code

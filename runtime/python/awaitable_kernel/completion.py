@@ -29,8 +29,9 @@ def complete(source, cursor, namespace, limit=200):
         if match is None:
             break
         state += 1
-        # The REPL adds "(" after callables and " " after keywords; the editor adds its own.
-        match = match.rstrip("( ")
+        # The REPL adds "(" (or "()" when there are no parameters) after callables and " "
+        # after keywords; the editor inserts only the name.
+        match = match.removesuffix("()").rstrip("( ")
         if match not in seen:
             seen.add(match)
             matches.append(match)
