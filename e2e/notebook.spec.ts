@@ -15,6 +15,11 @@ test('Run all runs every cell in order, numbering each run', async ({ page }) =>
   await expect(output(page, 'co-coroutine-flag')).toHaveText('True');
   await expect(output(page, 'calling-runs-nothing')).toHaveText('coroutine');
   await expect(output(page, 'drive-by-hand')).toHaveText('returned 42');
+  // Runs finished at once are all saved for the same learner.
+  await page.reload();
+  for (const id of ['co-coroutine-flag', 'calling-runs-nothing', 'drive-by-hand']) {
+    await expect(cell(page, id).getByTestId('cell-progress')).toHaveText('Run 1 time, last ok');
+  }
 });
 
 test('a cell clicked before Python is ready is queued, then runs', async ({ page }) => {

@@ -93,16 +93,22 @@ export function LessonProgressProvider({ lessonId, children }: { lessonId: strin
     [flushCode],
   );
 
+  // Runs are recorded one after another, in the order they finished.
+  const writes = useRef<Promise<void>>(Promise.resolve());
   const recordRun = useCallback(
-    async (cellId: string, status: CellRunStatus) => {
-      await flushCode(cellId);
-      if (!(await sendJson('POST', '/api/progress', { lessonId, cellId, status }))) {
-        setSaveError(saveFailed);
-        return;
-      }
-      setSaveError(null);
-      const fresh = await fetchProgress(lessonId).catch(() => null);
-      if (fresh) setProgress((current) => ({ ...fresh, code: current.code }));
+    (cellId: string, status: CellRunStatus) => {
+      const write = async () => {
+        await flushCode(cellId);
+        if (!(await sendJson('POST', '/api/progress', { lessonId, cellId, status }))) {
+          setSaveError(saveFailed);
+          return;
+        }
+        setSaveError(null);
+        const fresh = await fetchProgress(lessonId).catch(() => null);
+        if (fresh) setProgress((current) => ({ ...fresh, code: current.code }));
+      };
+      writes.current = writes.current.then(write, write);
+      return writes.current;
     },
     [flushCode, lessonId],
   );
