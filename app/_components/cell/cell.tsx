@@ -29,6 +29,9 @@ export function Cell({ id, code, timeout }: { id: string; code: string; timeout?
   const { progress } = useLessonProgress();
   const [Editor, setEditor] = useState<ComponentType<CodeEditorProps> | null>(null);
   const runButton = useRef<HTMLButtonElement>(null);
+  // The server-rendered button stays disabled until React can handle its click, so no click is lost.
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
 
   useEffect(
     () => notebook.registerCell(id, code, timeout === undefined ? undefined : Number(timeout) * 1000),
@@ -93,7 +96,7 @@ export function Cell({ id, code, timeout }: { id: string; code: string; timeout?
             ref={runButton}
             type="button"
             onClick={run}
-            disabled={active}
+            disabled={active || !hydrated}
             aria-label={`Run cell ${id}`}
             className="rounded bg-indigo-600 px-3 py-1 text-sm font-medium text-white hover:bg-indigo-700 disabled:opacity-60"
           >
