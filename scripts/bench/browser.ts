@@ -3,19 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext } from '@playwright/test';
+import { chromiumLaunchOptions } from '../../e2e/fixtures/chromium';
 
-const launchOptions = {
-  executablePath: process.env.AWAITABLE_CHROMIUM ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-    '--disable-quic',
-  ],
-};
+const launchOptions = chromiumLaunchOptions;
 
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch(launchOptions);

@@ -12,6 +12,17 @@ import type { CellRunStatus } from './schemas';
 
 export type { LessonProgressView, ProgressSummary } from './rules';
 
+/** Creates the learner on first contact and bumps lastSeenAt; one atomic upsert. */
+async function touchLearner(anonId: string, now: Date): Promise<string> {
+  const { id } = await db.learner.upsert({
+    where: { anonId },
+    create: { anonId, lastSeenAt: now },
+    update: { lastSeenAt: now },
+    select: { id: true },
+  });
+  return id;
+}
+
 export type CellRunInput = { anonId: string; lessonId: string; cellId: string; status: CellRunStatus };
 
 /**
@@ -22,12 +33,7 @@ export type CellRunInput = { anonId: string; lessonId: string; cellId: string; s
  */
 export async function recordCellRun({ anonId, lessonId, cellId, status }: CellRunInput): Promise<void> {
   const now = new Date();
-  const { id: learnerId } = await db.learner.upsert({
-    where: { anonId },
-    create: { anonId, lastSeenAt: now },
-    update: { lastSeenAt: now },
-    select: { id: true },
-  });
+  const learnerId = await touchLearner(anonId, now);
   await db.$transaction([
     db.lessonProgress.upsert({
       where: { learnerId_lessonId: { learnerId, lessonId } },
@@ -80,12 +86,7 @@ export type CellCodeInput = { anonId: string; lessonId: string; cellId: string; 
  */
 export async function saveCellCode({ anonId, lessonId, cellId, code, editedAt }: CellCodeInput): Promise<void> {
   const now = new Date();
-  const { id: learnerId } = await db.learner.upsert({
-    where: { anonId },
-    create: { anonId, lastSeenAt: now },
-    update: { lastSeenAt: now },
-    select: { id: true },
-  });
+  const learnerId = await touchLearner(anonId, now);
   await db.$executeRaw`
     INSERT INTO "CellCode" ("id", "learnerId", "lessonId", "cellId", "code", "editedAt")
     VALUES (${randomUUID()}, ${learnerId}, ${lessonId}, ${cellId}, ${code}, ${editedAt})
