@@ -191,3 +191,25 @@ test('the editor completes names from the live kernel namespace', async ({ page 
   await page.keyboard.press('Enter');
   await expect(editor(page, 'drive-by-hand')).toHaveText('greet.__name__');
 });
+
+test('long output is collapsed until the learner expands it, and Copy puts it on the clipboard', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto(lesson);
+  await waitForKernel(page);
+  await replaceCode(page, 'drive-by-hand', 'for i in range(60):\n    print(f"line {i}")');
+  await page.keyboard.press('ControlOrMeta+Enter');
+  await expect(output(page, 'drive-by-hand')).toContainText('line 59');
+  const target = cell(page, 'drive-by-hand');
+  const expand = target.getByRole('button', { name: 'Show all 60 lines' });
+  await expect(expand).toHaveAttribute('aria-expanded', 'false');
+  const collapsedHeight = (await output(page, 'drive-by-hand').boundingBox())?.height ?? 0;
+  await expand.click();
+  await expect(target.getByRole('button', { name: 'Collapse output' })).toHaveAttribute('aria-expanded', 'true');
+  expect((await output(page, 'drive-by-hand').boundingBox())?.height ?? 0).toBeGreaterThan(collapsedHeight);
+
+  await target.getByRole('button', { name: 'Copy output of cell drive-by-hand' }).click();
+  await expect(target.getByRole('button', { name: 'Copy output of cell drive-by-hand' })).toHaveText('Copied');
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied.split('\n').slice(0, 2)).toEqual(['line 0', 'line 1']);
+  expect(copied.trimEnd().split('\n')).toHaveLength(60);
+});

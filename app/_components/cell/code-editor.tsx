@@ -19,7 +19,8 @@ export type CodeEditorProps = {
   onRun(): void;
   /** Escape: leave the editor (Tab inside it indents). */
   onLeave(): void;
-  onReady(focus: () => void): void;
+  /** Hands out a way to focus the editor; the returned function is called when it goes away. */
+  onReady(focus: () => void): () => void;
   /** Names from the live kernel; null when it cannot answer (busy, not started). */
   complete(code: string, cursor: number): Promise<{ from: number; matches: string[] } | null>;
 };
@@ -80,8 +81,9 @@ export function CodeEditor({ code, label, onChange, onRunAndAdvance, onRun, onLe
       }),
     });
     view.current = created;
-    onReady(() => created.focus());
+    const forget = onReady(() => created.focus());
     return () => {
+      forget();
       created.destroy();
       view.current = null;
     };

@@ -66,7 +66,7 @@ const statusLabels: Record<KernelState['status'], string> = {
 export function KernelStatusBar() {
   const { status, stage, progress, error } = useKernel();
   return (
-    <div className="flex items-center gap-3 text-sm text-slate-600" role="status" aria-label="Kernel status">
+    <div className="flex items-center gap-3 text-sm text-slate-600 dark:text-slate-300" role="status" aria-label="Kernel status">
       <span
         aria-hidden
         className={`inline-block size-2 rounded-full ${status === 'ready' ? 'bg-emerald-500' : status === 'busy' ? 'bg-amber-500' : status === 'dead' ? 'bg-rose-500' : 'bg-slate-300'}`}
