@@ -4,7 +4,7 @@ import { chromiumLaunchOptions } from './e2e/fixtures/chromium';
 export default defineConfig({
   testDir: 'e2e',
   testMatch: '**/*.spec.ts',
-  outputDir: 'test-results',
+  outputDir: `test-results${process.env.AWAITABLE_E2E_TAG ?? ''}`,
   // Each worker runs its own production server and database; two cores fit one worker.
   workers: 1,
   fullyParallel: false,
