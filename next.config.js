@@ -1,4 +1,7 @@
 // @ts-check
+import { statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
 
 /**
  * The page must be cross-origin isolated (COOP + COEP) so the kernel can share a
@@ -45,12 +48,23 @@ const sharedWithKernelFrame = [
   { key: 'Cross-Origin-Resource-Policy', value: 'cross-origin' },
 ];
 
+/**
+ * Sizes of Pyodide's large files (public/pyodide/ is copied from the package by
+ * `npm run build:kernel`), so the page's download progress has its total from the first byte:
+ * the server compresses them, so responses carry no Content-Length.
+ */
+const pyodideDir = path.dirname(createRequire(import.meta.url).resolve('pyodide/pyodide.mjs'));
+const pyodideFileSizes = Object.fromEntries(
+  ['pyodide.asm.wasm', 'python_stdlib.zip', 'pyodide-lock.json'].map((file) => [file, statSync(path.join(pyodideDir, file)).size]),
+);
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // The end-to-end tests also build their fixture course, into a folder of its own.
   distDir: process.env.AWAITABLE_DIST_DIR || '.next',
   reactStrictMode: true,
   poweredByHeader: false,
+  env: { AWAITABLE_PYODIDE_FILE_SIZES: JSON.stringify(pyodideFileSizes) },
   serverExternalPackages: ['esbuild', 'mdx-bundler', '@libsql/client', '@prisma/adapter-libsql'],
   async headers() {
     return [

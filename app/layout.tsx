@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { AccountLink } from '@/app/_components/account/account-link';
 import { ThemeToggle, themeBootScript } from '@/app/_components/theme/theme-toggle';
 import './globals.css';
 
@@ -26,7 +27,16 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             <Link href="/" className="font-semibold tracking-tight text-indigo-700 dark:text-indigo-300">
               await<span className="text-slate-900 dark:text-slate-100">able</span>
             </Link>
-            <ThemeToggle />
+            <div className="flex items-center gap-4">
+              <Link
+                href="/progress"
+                className="text-sm text-slate-700 hover:text-indigo-700 hover:underline dark:text-slate-300 dark:hover:text-indigo-300"
+              >
+                My progress
+              </Link>
+              <AccountLink />
+              <ThemeToggle />
+            </div>
           </nav>
         </header>
         <main id="main" className="mx-auto max-w-3xl px-4 py-8">

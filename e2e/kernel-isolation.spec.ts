@@ -86,6 +86,22 @@ test('the kernel runs in a sandboxed frame with an opaque origin, outside the pa
   expect(text).toContain('isolated: True');
 });
 
+test("the kernel that takes over after a restart (the frame's spare) is isolated just the same", async ({ page }) => {
+  await page.goto(lesson);
+  await waitForKernel(page);
+  await runPython(page, 'secret = "from the first kernel"');
+  // Idle long enough for the frame to boot its spare; the restart takes it over.
+  await page.waitForTimeout(3_000);
+  await page.getByRole('toolbar', { name: 'Notebook' }).getByRole('button', { name: 'Restart kernel' }).click();
+  await waitForKernel(page);
+  await expect(page.locator('iframe[title="Python kernel"]')).toHaveCount(1);
+  const text = await runPython(
+    page,
+    `${ATTEMPT}\nprint("origin:", js.self.origin)\nprint("isolated:", js.crossOriginIsolated)\nattempt("secret", lambda: secret)\nattempt("cookie", lambda: js.document.cookie)`,
+  );
+  expect(text).toContain('origin: null\nisolated: True\nsecret: raised NameError\ncookie: raised AttributeError');
+});
+
 test("a cell cannot read the learner's cookies or the app's storage", async ({ page }) => {
   const anonymousId = await openLessonAsLearner(page);
   await page.evaluate(async () => {

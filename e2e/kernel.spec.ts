@@ -72,3 +72,49 @@ test('a million lines of output are capped with a notice and the page stays resp
   await page.getByRole('button', { name: /Change theme/ }).click();
   await expect(page.getByRole('button', { name: 'Theme: light. Change theme' })).toBeVisible();
 });
+
+type ProgressStep = { value: number; max: number; text: string | null };
+declare global {
+  interface Window {
+    kernelProgress?: ProgressStep[];
+  }
+}
+
+test("while Pyodide downloads, the status bar counts its real bytes, then Python becomes ready", async ({ page }) => {
+  // Every value the bar shows, as the page renders it (Playwright's polling would miss most).
+  await page.addInitScript(() => {
+    const seen: ProgressStep[] = [];
+    window.kernelProgress = seen;
+    new MutationObserver(() => {
+      const bar = document.querySelector('progress[aria-label="Loading Python"]');
+      if (!(bar instanceof HTMLProgressElement)) return;
+      const step = { value: bar.value, max: bar.max, text: bar.getAttribute('aria-valuetext') };
+      const last = seen.at(-1);
+      if (last?.value !== step.value || last.max !== step.max) seen.push(step);
+    }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
+  });
+  // A slower link (8 MB/s), so the download takes long enough to watch.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: 8 * 1024 * 1024, uploadThroughput: -1 });
+
+  await page.goto(lesson);
+  await expect(page.getByRole('progressbar', { name: 'Loading Python' })).toBeVisible();
+  await expect(page.getByRole('status', { name: 'Kernel status' })).toContainText(/Loading Python… \d+\.\d of 12\.3 MB/);
+  await waitForKernel(page);
+  await expect(page.getByRole('progressbar', { name: 'Loading Python' })).toHaveCount(0);
+
+  const steps = (await page.evaluate(() => window.kernelProgress)) ?? [];
+  const downloadSteps = steps.filter((step) => step.max > 1); // the bar counts bytes (max 1: a stage's share)
+  expect(downloadSteps.length).toBeGreaterThan(3);
+  const total = downloadSteps[0]?.max ?? 0;
+  expect(total).toBeGreaterThan(12_000_000); // pyodide.asm.wasm + python_stdlib.zip + pyodide-lock.json
+  expect(downloadSteps.every((step) => step.max === total)).toBe(true);
+  const values = downloadSteps.map((step) => step.value);
+  expect(values).toEqual([...values].sort((a, b) => a - b));
+  expect(values.at(-1)).toBe(total);
+  expect(downloadSteps.at(-1)?.text).toBe(`${(total / 1_000_000).toFixed(1)} of ${(total / 1_000_000).toFixed(1)} MB`);
+
+  await run(page, 'set-x');
+  await expect(cell(page, 'set-x').getByTestId('cell-state')).toContainText('Done');
+});

@@ -24,3 +24,8 @@ export function sqliteFilePath(url: string): string | null {
   if (file === '' || file === ':memory:') return null;
   return decodeURIComponent(file);
 }
+
+/** Whether the URL names a PostgreSQL server (the app and Prisma switch to prisma/postgresql/). */
+export function isPostgresUrl(url: string): boolean {
+  return /^postgres(ql)?:\/\//.test(url);
+}

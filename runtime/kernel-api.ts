@@ -2,7 +2,7 @@
  * The kernel's client API, as the app and the hosts see it: run options and results,
  * statuses, and the transport a host provides (KernelWorker). KernelClient implements it.
  */
-import type { KernelErrorInfo, KernelRequest, OutputLimits, StreamName } from './protocol';
+import type { ClientRequest, KernelErrorInfo, OutputLimits, StreamName } from './protocol';
 import type { KernelNotice } from './kernel-notices';
 
 export type { KernelNotice } from './kernel-notices';
@@ -10,7 +10,8 @@ export type { OutputLimits } from './protocol';
 
 export type KernelStatus = 'loading' | 'ready' | 'busy' | 'dead';
 /** `reason`: why a fresh kernel is loading when nobody asked for one (say, it was recycled). */
-export type KernelStatusDetail = { stage?: string; progress?: number; reason?: string };
+/** `loadedBytes`/`totalBytes`: Pyodide's files downloading (the progress a learner can read). */
+export type KernelStatusDetail = { stage?: string; progress?: number; reason?: string; loadedBytes?: number; totalBytes?: number };
 export type KernelStatusListener = (status: KernelStatus, detail?: KernelStatusDetail) => void;
 
 export type RunOptions = {
@@ -42,8 +43,8 @@ export type RunResult = {
   droppedOutput?: { bytes: number; lines: number };
 };
 
-/** What the client sends a worker; `kernel.init` is the transport's, which owns the shared memory. */
-export type ClientRequest = Exclude<KernelRequest, { type: 'kernel.init' }>;
+/** What the client sends a worker; init, assets and connect are the transport's, which owns the shared memory. */
+export type { ClientRequest } from './protocol';
 
 /**
  * A kernel host, as the client drives it. The transport boots it as it spawns it, and

@@ -42,6 +42,7 @@ type Session = {
   ready: Promise<void>;
   settleReady: Settle;
   isReady: boolean;
+  download?: { loadedBytes: number; totalBytes: number };
 };
 
 const kernelError = (type: string, message: string): KernelErrorInfo => ({ type, message, traceback: '' });
@@ -224,9 +225,15 @@ export class KernelClient {
     if (!parsed.success) return; // malformed or forged: ignore
     const event = parsed.data;
     switch (event.type) {
-      case 'kernel.loading':
-        if (!session.isReady) this.setStatus('loading', { stage: event.stage, progress: event.progress });
+      case 'kernel.loading': {
+        if (session.isReady) return;
+        // Later stages keep the download's figures, so a progress bar does not jump back.
+        if (event.loadedBytes !== undefined && event.totalBytes !== undefined) {
+          session.download = { loadedBytes: event.loadedBytes, totalBytes: event.totalBytes };
+        }
+        this.setStatus('loading', { stage: event.stage, progress: event.progress, ...session.download });
         return;
+      }
       case 'kernel.ready':
         if (session.isReady) return;
         session.isReady = true;

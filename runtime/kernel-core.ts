@@ -5,11 +5,12 @@
 import type { PyodideAPI, loadPyodide } from 'pyodide';
 import * as z from 'zod/mini';
 import { MAX_COMPLETION, MAX_COMPLETIONS, MAX_TEXT, capText } from './protocol';
-import type { KernelErrorInfo, RunOutcome, RunRequest, StreamName } from './protocol';
+import type { KernelErrorInfo, PreloadedFiles, RunOutcome, RunRequest, StreamName } from './protocol';
 import { interruptBufferForPyodide, waitForSignal } from './interrupt-buffer';
 import { DEFAULT_OUTPUT_LIMITS, RunOutput } from './run-output';
 import type { OutputSink } from './run-output';
 import { awaitStdin } from './stdin-buffer';
+import { withPreloadedFiles } from './preloaded-files';
 
 export type LoadPyodide = typeof loadPyodide;
 /** The files of runtime/python, keyed by their path relative to it (`awaitable_kernel/cell_runner.py`). */
@@ -24,6 +25,8 @@ export type KernelCoreOptions = {
   interruptBuffer: Int32Array;
   stdinBuffer: SharedArrayBuffer;
   pythonSources: PythonSources;
+  /** Pyodide's large files, fetched by someone else (null: fetch them by URL after all). */
+  preloaded?: Promise<PreloadedFiles | null>;
   onStage?: (stage: BootStage, progress: number) => void;
 };
 
@@ -45,10 +48,14 @@ export class KernelFatalError extends Error {
 }
 
 type ActiveRun = { output: RunOutput; sink: RunSink };
+type PythonEntry = 'run_cell' | 'run_script' | 'complete';
+type PythonFunction = InstanceType<PyodideAPI['ffi']['PyCallable']>;
 
 export class KernelCore {
   private active: ActiveRun | undefined;
   private executionCount = 0;
+  /** The cell runner's entry points, looked up once (a trivial cell's run is ~60 µs). */
+  private readonly entries = new Map<PythonEntry, PythonFunction>();
 
   private constructor(
     private readonly pyodide: PyodideAPI,
@@ -58,7 +65,8 @@ export class KernelCore {
 
   static async boot(options: KernelCoreOptions): Promise<KernelCore> {
     options.onStage?.('runtime', 0.1);
-    const pyodide = await options.loadPyodide({ indexURL: options.indexURL });
+    const load = () => options.loadPyodide({ indexURL: options.indexURL });
+    const pyodide = await (options.preloaded ? withPreloadedFiles(options.indexURL, options.preloaded, load) : load());
     options.onStage?.('kernel', 0.9);
     const core = new KernelCore(pyodide, options.interruptBuffer, options.stdinBuffer);
     core.connectStreams();
@@ -164,23 +172,23 @@ export class KernelCore {
     };
   }
 
-  private callPython(name: 'run_cell' | 'run_script' | 'complete', ...args: unknown[]): unknown {
-    const fn = this.pythonFunction(`awaitable_kernel.cell_runner.${name}`);
+  private callPython(name: PythonEntry, ...args: unknown[]): unknown {
+    let fn = this.entries.get(name);
+    if (!fn) {
+      fn = this.pythonFunction(`awaitable_kernel.cell_runner.${name}`);
+      this.entries.set(name, fn);
+    }
+    const result: unknown = fn(...args);
+    if (!(result instanceof this.pyodide.ffi.PyProxy)) return result;
     try {
-      const result: unknown = fn(...args);
-      if (!(result instanceof this.pyodide.ffi.PyProxy)) return result;
-      try {
-        const converted: unknown = result.toJs({ dict_converter: Object.fromEntries });
-        return converted;
-      } finally {
-        destroyQuietly(result);
-      }
+      const converted: unknown = result.toJs({ dict_converter: Object.fromEntries });
+      return converted;
     } finally {
-      destroyQuietly(fn);
+      destroyQuietly(result);
     }
   }
 
-  private pythonFunction(dottedName: string) {
+  private pythonFunction(dottedName: string): PythonFunction {
     const fn: unknown = this.pyodide.pyimport(dottedName);
     if (!(fn instanceof this.pyodide.ffi.PyCallable)) {
       throw new KernelFatalError(`${dottedName} is not a Python function`);

@@ -1,12 +1,17 @@
 /**
  * The host side of the protocol, shared by every host: parses requests, drives a
- * KernelCore, posts events. Hosts only supply how to post, how to import Pyodide
- * and the Python sources.
+ * KernelCore, posts events. Hosts only supply how to post to the kernel's owner, how to
+ * import Pyodide and the Python sources.
+ *
+ * The owner (the thread that spawned the worker: Node's main thread, the browser's kernel
+ * frame) may hand over a MessagePort (`kernel.connect`): from then on the client talks to
+ * the kernel directly through it, runs and completions only, and every event goes there.
+ * A spare kernel boots before anyone connects and says it is ready when someone does.
  */
 import { KernelCore, KernelFatalError } from './kernel-core';
 import type { LoadPyodide, PythonSources } from './kernel-core';
-import { KernelRequest, PROTOCOL_VERSION, capText } from './protocol';
-import type { CompleteRequest, InitRequest, KernelEvent, RunRequest } from './protocol';
+import { ClientRequest, KernelRequest, PROTOCOL_VERSION, capText } from './protocol';
+import type { CompleteRequest, InitRequest, KernelEvent, PreloadedFiles, RunRequest } from './protocol';
 
 export type KernelHostPort = {
   post(event: KernelEvent): void;
@@ -14,26 +19,38 @@ export type KernelHostPort = {
   pythonSources: PythonSources;
 };
 
-/** Returns the handler for every message the host receives. */
-export function createKernelEndpoint(port: KernelHostPort): (data: unknown) => void {
+type Boot = { state: 'booting' } | { state: 'ready'; bootMs: number } | { state: 'failed'; message: string };
+
+/** Returns the handler for every message the host receives from its owner. */
+export function createKernelEndpoint(host: KernelHostPort): (data: unknown) => void {
   let booted: Promise<void> | undefined;
   let core: KernelCore | undefined;
+  let boot: Boot = { state: 'booting' };
+  let client: MessagePort | undefined;
+  let providePreloaded: ((files: PreloadedFiles | null) => void) | undefined;
   const v = PROTOCOL_VERSION;
 
-  const fail = (message: string) => port.post({ v, type: 'kernel.failed', message: capText(message) });
+  const post = (event: KernelEvent) => (client ? client.postMessage(event) : host.post(event));
+  const fail = (message: string) => {
+    boot = { state: 'failed', message: capText(message) };
+    post({ v, type: 'kernel.failed', message: boot.message });
+  };
 
-  async function boot(request: InitRequest): Promise<void> {
+  async function start(request: InitRequest): Promise<void> {
     const startedAt = performance.now();
+    const preloaded = request.preloaded ? new Promise<PreloadedFiles | null>((resolve) => (providePreloaded = resolve)) : undefined;
     try {
       core = await KernelCore.boot({
-        loadPyodide: await port.importPyodide(request.pyodideBaseUrl),
+        loadPyodide: await host.importPyodide(request.pyodideBaseUrl),
         indexURL: request.pyodideBaseUrl,
         interruptBuffer: new Int32Array(request.interruptBuffer),
         stdinBuffer: request.stdinBuffer,
-        pythonSources: port.pythonSources,
-        onStage: (stage, progress) => port.post({ v, type: 'kernel.loading', stage, progress }),
+        pythonSources: host.pythonSources,
+        ...(preloaded && { preloaded }),
+        onStage: (stage, progress) => post({ v, type: 'kernel.loading', stage, progress }),
       });
-      port.post({ v, type: 'kernel.ready', bootMs: performance.now() - startedAt });
+      boot = { state: 'ready', bootMs: performance.now() - startedAt };
+      post({ v, type: 'kernel.ready', bootMs: boot.bootMs });
     } catch (error) {
       fail(`The Python kernel failed to start: ${error instanceof Error ? error.message : String(error)}`);
     }
@@ -43,16 +60,16 @@ export function createKernelEndpoint(port: KernelHostPort): (data: unknown) => v
     const { runId } = request;
     if (!core) {
       const error = { type: 'KernelError', message: 'The kernel is not running.', traceback: '' };
-      port.post({ v, type: 'kernel.result', runId, status: 'error', error });
+      post({ v, type: 'kernel.result', runId, status: 'error', error });
       return;
     }
     try {
       const outcome = core.run(request, {
-        stream: (name, text) => port.post({ v, type: 'kernel.stream', runId, name, text }),
-        truncated: (limits) => port.post({ v, type: 'kernel.output_truncated', runId, limits }),
-        inputRequest: (prompt) => port.post({ v, type: 'kernel.stdin_request', runId, prompt }),
+        stream: (name, text) => post({ v, type: 'kernel.stream', runId, name, text }),
+        truncated: (limits) => post({ v, type: 'kernel.output_truncated', runId, limits }),
+        inputRequest: (prompt) => post({ v, type: 'kernel.stdin_request', runId, prompt }),
       });
-      port.post({ v, type: 'kernel.result', runId, ...outcome });
+      post({ v, type: 'kernel.result', runId, ...outcome });
     } catch (error) {
       // Whatever escaped the core (KernelFatalError or worse) leaves Pyodide unusable.
       core = undefined;
@@ -62,18 +79,42 @@ export function createKernelEndpoint(port: KernelHostPort): (data: unknown) => v
 
   function complete({ requestId, code, cursor }: CompleteRequest): void {
     const found = core ? core.complete(code, cursor) : { from: cursor, matches: [] };
-    port.post({ v, type: 'kernel.completions', requestId, ...found });
+    post({ v, type: 'kernel.completions', requestId, ...found });
+  }
+
+  function serve(request: ClientRequest): void {
+    // Runs wait for the boot; each then runs synchronously, so they never overlap.
+    if (core) return request.type === 'kernel.run' ? run(request) : complete(request);
+    void (booted ?? Promise.resolve()).then(() => (request.type === 'kernel.run' ? run(request) : complete(request)));
+  }
+
+  function connect(port: MessagePort): void {
+    client?.close();
+    client = port;
+    port.onmessage = (event: MessageEvent<unknown>) => {
+      const parsed = ClientRequest.safeParse(event.data);
+      if (parsed.success) serve(parsed.data);
+    };
+    if (boot.state === 'ready') post({ v, type: 'kernel.ready', bootMs: boot.bootMs });
+    else if (boot.state === 'failed') post({ v, type: 'kernel.failed', message: boot.message });
   }
 
   return (data: unknown) => {
     const parsed = KernelRequest.safeParse(data);
     if (!parsed.success) return; // not ours, or from another protocol version
     const request = parsed.data;
-    if (request.type === 'kernel.init') {
-      booted ??= boot(request);
-      return;
+    switch (request.type) {
+      case 'kernel.init':
+        booted ??= start(request);
+        return;
+      case 'kernel.assets':
+        providePreloaded?.(request.files);
+        return;
+      case 'kernel.connect':
+        connect(request.port);
+        return;
+      default:
+        serve(request);
     }
-    // Runs wait for the boot; each then runs synchronously, so they never overlap.
-    void (booted ?? Promise.resolve()).then(() => (request.type === 'kernel.run' ? run(request) : complete(request)));
   };
 }

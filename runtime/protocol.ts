@@ -36,6 +36,33 @@ export const InitRequest = z.object({
   interruptBuffer: sharedMemory,
   /** The stdin channel (stdin-buffer.ts): how a line reaches a blocked `input()`. */
   stdinBuffer: sharedMemory,
+  /** Pyodide's large files come in a `kernel.assets` request (fetched by the page): wait for it. */
+  preloaded: z.optional(z.boolean()),
+});
+
+const bytes = z.custom<ArrayBuffer>((value) => value instanceof ArrayBuffer);
+
+/** Pyodide's large files: `pyodide.asm.wasm`, `python_stdlib.zip` and `pyodide-lock.json`. */
+export const PreloadedFiles = z.object({ wasm: bytes, stdlib: bytes, lockFile: z.string() });
+
+/**
+ * Pyodide's large files, fetched by whoever can cache them (the page), for a kernel whose
+ * init said `preloaded`. `files: null`: they could not be fetched, load them by URL.
+ */
+export const AssetsRequest = z.object({
+  v: version,
+  type: z.literal('kernel.assets'),
+  files: z.nullable(PreloadedFiles),
+});
+
+/**
+ * From the kernel's owner: talk to the client through this port from now on (its events
+ * too), and say again whether the kernel is ready. A booted spare kernel waits for this.
+ */
+export const ConnectRequest = z.object({
+  v: version,
+  type: z.literal('kernel.connect'),
+  port: z.custom<MessagePort>((value) => typeof MessagePort !== 'undefined' && value instanceof MessagePort),
 });
 
 /** How much stream text one run may send; past either limit the rest is counted, not sent. */
@@ -65,7 +92,11 @@ export const CompleteRequest = z.object({
   cursor: z.int().check(z.gte(0)),
 });
 
-export const KernelRequest = z.discriminatedUnion('type', [InitRequest, RunRequest, CompleteRequest]);
+/** What a client may ask of a kernel. */
+export const ClientRequest = z.discriminatedUnion('type', [RunRequest, CompleteRequest]);
+
+/** Everything a kernel host accepts from its owner (init, assets and connect come only from there). */
+export const KernelRequest = z.discriminatedUnion('type', [InitRequest, AssetsRequest, ConnectRequest, RunRequest, CompleteRequest]);
 
 // Events: kernel host -> client.
 
@@ -74,6 +105,9 @@ export const LoadingEvent = z.object({
   type: z.literal('kernel.loading'),
   stage: text(64),
   progress: z.number().check(z.gte(0), z.lte(1)),
+  /** While Pyodide's files download: bytes so far and in all. */
+  loadedBytes: z.optional(count),
+  totalBytes: z.optional(count),
 });
 
 export const ReadyEvent = z.object({
@@ -165,6 +199,10 @@ export const KernelEvent = z.discriminatedUnion('type', [
 ]);
 
 export type InitRequest = z.infer<typeof InitRequest>;
+export type AssetsRequest = z.infer<typeof AssetsRequest>;
+export type PreloadedFiles = z.infer<typeof PreloadedFiles>;
+export type ConnectRequest = z.infer<typeof ConnectRequest>;
+export type ClientRequest = z.infer<typeof ClientRequest>;
 export type RunRequest = z.infer<typeof RunRequest>;
 export type KernelRequest = z.infer<typeof KernelRequest>;
 export type CompleteRequest = z.infer<typeof CompleteRequest>;

@@ -10,8 +10,8 @@ import type { InitRequest } from './protocol';
 import { createStdinBuffer, provideStdin, wakeStdinWaiter } from './stdin-buffer';
 
 export type WorkerChannels = {
-  /** The `kernel.init` request that hands the channels to a new worker. */
-  initRequest(pyodideBaseUrl: string): InitRequest;
+  /** The `kernel.init` request that hands the channels to a new worker (`preloaded`: a `kernel.assets` follows). */
+  initRequest(pyodideBaseUrl: string, preloaded?: boolean): InitRequest;
   /** Raise KeyboardInterrupt in the running code, and end the kernel's waits. */
   interrupt(): void;
   /** Answer a waiting `input()`: a line (without its newline), or `null` for end of file. */
@@ -22,12 +22,13 @@ export function createWorkerChannels(): WorkerChannels {
   const interruptBuffer = createInterruptBuffer();
   const stdinBuffer = createStdinBuffer();
   return {
-    initRequest: (pyodideBaseUrl) => ({
+    initRequest: (pyodideBaseUrl, preloaded) => ({
       v: PROTOCOL_VERSION,
       type: 'kernel.init',
       pyodideBaseUrl,
       interruptBuffer: interruptBuffer.buffer,
       stdinBuffer,
+      ...(preloaded && { preloaded }),
     }),
     interrupt: () => {
       signalInterrupt(interruptBuffer);

@@ -5,22 +5,36 @@
  */
 import { KernelClient } from '../kernel-client';
 import { KernelFrame } from './kernel-frame';
+import type { PyodideFileSizes } from './pyodide-download';
 
 export type { KernelNotice, KernelStatus, KernelStatusDetail, OutputLimits, RunOptions, RunResult } from '../kernel-client';
 export type { Completions } from '../completion-requests';
+export type { PyodideFileSizes } from './pyodide-download';
 
 export type BrowserKernelOptions = {
   /** URL of the built kernel frame, e.g. '/kernel/frame.html' (its worker is built beside it). */
   frameUrl: string;
   /** URL of the directory holding pyodide.mjs and its files, e.g. '/pyodide/'. */
   pyodideBaseUrl: string;
+  /** Sizes of Pyodide's large files, so that the download's progress has a total from the start. */
+  pyodideFileSizes?: PyodideFileSizes;
+  /**
+   * Keep a booted spare kernel, so that a restart or a hard stop gets a fresh kernel at once.
+   * Default: on, unless the device reports less than 4 GB of memory or the learner asked to save data.
+   */
+  spare?: boolean;
 };
 
 export class BrowserKernel extends KernelClient {
   private readonly frame: KernelFrame;
 
   constructor(options: BrowserKernelOptions) {
-    const frame = new KernelFrame(absoluteUrl(options.frameUrl), absoluteDirectoryUrl(options.pyodideBaseUrl));
+    const frame = new KernelFrame({
+      frameUrl: absoluteUrl(options.frameUrl),
+      pyodideBaseUrl: absoluteDirectoryUrl(options.pyodideBaseUrl),
+      ...(options.pyodideFileSizes && { pyodideFileSizes: options.pyodideFileSizes }),
+      spare: options.spare ?? roomForSpare(),
+    });
     super({ spawn: (handlers) => frame.spawn(handlers), assertSupported: assertCrossOriginIsolated });
     this.frame = frame;
   }
@@ -41,6 +55,18 @@ function assertCrossOriginIsolated(): void {
   if (typeof Worker === 'undefined' || typeof document === 'undefined') {
     throw new Error('The Python kernel needs Web Workers and a document to host its frame.');
   }
+}
+
+/**
+ * A spare kernel costs a second Pyodide heap (~40 MB). Skip it where the browser says memory
+ * is short (Chromium's `navigator.deviceMemory`, in GB, rounded) or the learner saves data.
+ */
+function roomForSpare(): boolean {
+  if (typeof navigator === 'undefined') return false;
+  const memoryGb: unknown = Reflect.get(navigator, 'deviceMemory');
+  const connection: unknown = Reflect.get(navigator, 'connection');
+  const saveData = typeof connection === 'object' && connection !== null && Reflect.get(connection, 'saveData') === true;
+  return !saveData && !(typeof memoryGb === 'number' && memoryGb < 4);
 }
 
 /** The frame loads Pyodide by URL, so resolve URLs against the page, not the frame or its worker. */

@@ -8,7 +8,7 @@
  * event names the worker it came from, so the page drops events of replaced workers.
  */
 import * as z from 'zod/mini';
-import { KernelEvent, KernelRequest, PROTOCOL_VERSION } from '../protocol';
+import { ClientRequest, KernelEvent, PROTOCOL_VERSION, PreloadedFiles } from '../protocol';
 import { STDIN_CAPACITY } from '../stdin-buffer';
 
 const version = z.literal(PROTOCOL_VERSION);
@@ -16,16 +16,29 @@ const worker = z.int().check(z.gte(0));
 
 // Commands: page -> frame. The page sends code and URLs, never a secret.
 
-/** Replace the frame's worker (if any) with a new one, and boot the kernel in it. */
+/**
+ * Replace the frame's worker (if any) with a new one (the spare, if one is ready), and boot
+ * the kernel in it. With a `port`, the page talks to the worker directly through it (runs,
+ * completions, and every event back); the frame still owns the worker and its shared memory.
+ * `preloaded`: the page sends Pyodide's large files (`frame.assets`), the worker waits for them.
+ */
 export const SpawnCommand = z.object({
   v: version,
   type: z.literal('frame.spawn'),
   worker,
   pyodideBaseUrl: z.string().check(z.minLength(1), z.maxLength(2048)),
+  port: z.optional(z.custom<MessagePort>((value) => value instanceof MessagePort)),
+  preloaded: z.optional(z.boolean()),
 });
 
-/** A kernel request for the worker; the frame refuses `kernel.init`, which only it sends. */
-export const PostCommand = z.object({ v: version, type: z.literal('frame.post'), worker, request: KernelRequest });
+/** Pyodide's large files, fetched by the page (which has an HTTP cache); null: they could not be. */
+export const AssetsCommand = z.object({ v: version, type: z.literal('frame.assets'), files: z.nullable(PreloadedFiles) });
+
+/** Boot a spare kernel now (the page is idle), so that the next spawn takes over at once. */
+export const SpareCommand = z.object({ v: version, type: z.literal('frame.spare') });
+
+/** A kernel request for the worker, for a worker spawned without a port. */
+export const PostCommand = z.object({ v: version, type: z.literal('frame.post'), worker, request: ClientRequest });
 
 export const InterruptCommand = z.object({ v: version, type: z.literal('frame.interrupt'), worker });
 
@@ -41,6 +54,8 @@ export const TerminateCommand = z.object({ v: version, type: z.literal('frame.te
 
 export const FrameCommand = z.discriminatedUnion('type', [
   SpawnCommand,
+  AssetsCommand,
+  SpareCommand,
   PostCommand,
   InterruptCommand,
   InputCommand,
@@ -67,3 +82,4 @@ export const FrameEvent = z.discriminatedUnion('type', [LoadedEvent, RelayEvent,
 
 export type FrameCommand = z.infer<typeof FrameCommand>;
 export type FrameEvent = z.infer<typeof FrameEvent>;
+export type SpawnCommand = z.infer<typeof SpawnCommand>;

@@ -2,44 +2,72 @@
  * The page's side of the kernel frame: a hidden `<iframe sandbox="allow-scripts">` whose
  * opaque origin hosts the kernel's worker (see kernel.frame.ts). One frame serves every
  * worker of a BrowserKernel: a restart replaces the worker inside it, which is faster than
- * loading a new frame.
+ * loading a new frame, and takes over the frame's spare kernel if it has booted one.
+ *
+ * The page downloads Pyodide's large files (it has an HTTP cache, the frame has none) and
+ * hands them to the frame once; each worker gets a MessagePort, so runs and their events
+ * travel page <-> worker directly, while the frame keeps owning the worker.
  */
 import { PROTOCOL_VERSION } from '../protocol';
 import type { ClientRequest, KernelWorker, KernelWorkerHandlers } from '../kernel-client';
 import { FrameEvent } from './frame-protocol';
 import type { FrameCommand } from './frame-protocol';
+import { downloadPyodideFiles } from './pyodide-download';
+import type { DownloadProgress, PyodideFileSizes } from './pyodide-download';
 
 /** How long after its `load` event the frame may take to say it listens before it counts as failed. */
 const FRAME_START_GRACE_MS = 2_000;
+/** A spare kernel boots when the page is idle, at the latest this long after a kernel is ready. */
+const SPARE_IDLE_TIMEOUT_MS = 5_000;
 
-type Current = { id: number; handlers: KernelWorkerHandlers };
+export type KernelFrameOptions = {
+  frameUrl: string;
+  pyodideBaseUrl: string;
+  /** Sizes of Pyodide's files, for the download's total (without them, Content-Length where present). */
+  pyodideFileSizes?: PyodideFileSizes;
+  /** Keep one booted kernel in reserve (memory: a second Pyodide heap, ~40 MB). */
+  spare: boolean;
+};
+
+type Current = { id: number; handlers: KernelWorkerHandlers; port: MessagePort };
+type Pending = { command: FrameCommand; transfer: Transferable[] };
+
+const v = PROTOCOL_VERSION;
 
 export class KernelFrame {
   private iframe: HTMLIFrameElement | undefined;
   private listening = false;
-  private pending: FrameCommand[] = [];
+  private pending: Pending[] = [];
   private nextWorkerId = 0;
   private current: Current | undefined;
   private startTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Set while the page downloads Pyodide's files for this frame; cleared when it is sent. */
+  private download: DownloadProgress | undefined;
+  private assetsRequested = false;
+  private spareRequested = false;
 
-  constructor(
-    private readonly frameUrl: string,
-    private readonly pyodideBaseUrl: string,
-  ) {}
+  constructor(private readonly options: KernelFrameOptions) {}
 
   /** Start a worker in the frame (creating the frame first if needed) and boot the kernel in it. */
   spawn(handlers: KernelWorkerHandlers): KernelWorker {
     this.iframe ??= this.createFrame();
+    this.requestAssets();
     const id = this.nextWorkerId++;
-    this.current = { id, handlers };
-    const v = PROTOCOL_VERSION;
-    this.send({ v, type: 'frame.spawn', worker: id, pyodideBaseUrl: this.pyodideBaseUrl });
+    const channel = new MessageChannel();
+    const current: Current = { id, handlers, port: channel.port1 };
+    this.current = current;
+    channel.port1.onmessage = (event: MessageEvent<unknown>) => this.onKernelMessage(current, event.data);
+    const port = channel.port2;
+    this.send({ v, type: 'frame.spawn', worker: id, pyodideBaseUrl: this.options.pyodideBaseUrl, port, preloaded: true }, [port]);
+    // Not from inside spawn(): the client is still setting the session up.
+    queueMicrotask(() => this.download && this.reportDownload(this.download));
     return {
-      post: (request: ClientRequest) => this.send({ v, type: 'frame.post', worker: id, request }),
+      post: (request: ClientRequest) => channel.port1.postMessage(request),
       interrupt: () => this.send({ v, type: 'frame.interrupt', worker: id }),
       provideInput: (text: string | null) => this.send({ v, type: 'frame.input', worker: id, text }),
       terminate: () => {
-        if (this.current?.id === id) this.current = undefined;
+        channel.port1.close();
+        if (this.current === current) this.current = undefined;
         this.send({ v, type: 'frame.terminate', worker: id });
       },
     };
@@ -47,8 +75,55 @@ export class KernelFrame {
 
   /** Remove the frame, and with it every worker it hosts. */
   dispose(): void {
+    this.current?.port.close();
     this.current = undefined;
     this.removeFrame();
+  }
+
+  private requestAssets(): void {
+    if (this.assetsRequested) return;
+    this.assetsRequested = true;
+    const frame = this.iframe;
+    this.download = { loadedBytes: 0, totalBytes: 0 };
+    downloadPyodideFiles(this.options.pyodideBaseUrl, this.options.pyodideFileSizes, (progress) => {
+      if (this.iframe !== frame) return;
+      this.download = progress;
+      this.reportDownload(progress);
+    }).then(
+      (files) => {
+        this.download = undefined;
+        // Transferred, not copied: the frame keeps them (for its next kernels), the page does not.
+        if (this.iframe === frame) this.send({ v, type: 'frame.assets', files }, [files.wasm, files.stdlib]);
+      },
+      () => {
+        this.download = undefined;
+        if (this.iframe === frame) this.send({ v, type: 'frame.assets', files: null }); // the worker fetches them itself
+      },
+    );
+  }
+
+  /** The download is the kernel's first loading stage, reported as if the kernel had. */
+  private reportDownload({ loadedBytes, totalBytes }: DownloadProgress): void {
+    const progress = totalBytes > 0 ? Math.min(1, loadedBytes / totalBytes) : 0;
+    this.current?.handlers.onMessage({ v, type: 'kernel.loading', stage: 'download', progress, loadedBytes, totalBytes });
+  }
+
+  private onKernelMessage(current: Current, data: unknown): void {
+    if (this.current !== current) return;
+    // Untrusted (the client parses it); a forged 'ready' at worst boots the spare early.
+    if (typeof data === 'object' && data !== null && 'type' in data && data.type === 'kernel.ready') this.requestSpare();
+    current.handlers.onMessage(data);
+  }
+
+  private requestSpare(): void {
+    if (!this.options.spare || this.spareRequested) return;
+    this.spareRequested = true;
+    const send = () => {
+      this.spareRequested = false;
+      this.send({ v, type: 'frame.spare' });
+    };
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(send, { timeout: SPARE_IDLE_TIMEOUT_MS });
+    else setTimeout(send, 1_000);
   }
 
   private createFrame(): HTMLIFrameElement {
@@ -58,11 +133,11 @@ export class KernelFrame {
     iframe.title = 'Python kernel';
     iframe.hidden = true;
     iframe.tabIndex = -1;
-    iframe.src = this.frameUrl;
+    iframe.src = this.options.frameUrl;
     iframe.addEventListener('load', () => {
       if (this.iframe !== iframe || this.listening) return;
       this.startTimer = setTimeout(
-        () => this.onFrameFailed(`The kernel frame (${this.frameUrl}) did not start: it is missing or blocked.`),
+        () => this.onFrameFailed(`The kernel frame (${this.options.frameUrl}) did not start: it is missing or blocked.`),
         FRAME_START_GRACE_MS,
       );
     });
@@ -78,17 +153,19 @@ export class KernelFrame {
     this.iframe = undefined;
     this.listening = false;
     this.pending = [];
+    this.assetsRequested = false; // a new frame needs them again (from the HTTP cache by then)
+    this.download = undefined;
   }
 
-  private send(command: FrameCommand): void {
+  private send(command: FrameCommand, transfer: Transferable[] = []): void {
     if (!this.iframe) return; // disposed or failed: its workers are gone with it
     const target = this.iframe.contentWindow;
     if (!this.listening || !target) {
-      this.pending.push(command);
+      this.pending.push({ command, transfer });
       return;
     }
     // The frame's origin is opaque, so it cannot be named; nothing sent here is secret.
-    target.postMessage(command, '*');
+    target.postMessage(command, '*', transfer);
   }
 
   private readonly onMessage = (event: MessageEvent<unknown>): void => {
@@ -99,7 +176,7 @@ export class KernelFrame {
     if (message.type === 'frame.loaded') {
       clearTimeout(this.startTimer);
       this.listening = true;
-      for (const command of this.pending.splice(0)) this.send(command);
+      for (const { command, transfer } of this.pending.splice(0)) this.send(command, transfer);
       return;
     }
     const current = this.current;
@@ -111,6 +188,7 @@ export class KernelFrame {
   private onFrameFailed(reason: string): void {
     const current = this.current;
     this.current = undefined;
+    current?.port.close();
     this.removeFrame(); // the next spawn loads it again
     current?.handlers.onExit(reason);
   }

@@ -5,49 +5,107 @@
  * requests but Pyodide's files. Built by scripts/kernel/build.mjs into
  * public/kernel/kernel.frame.js.
  *
- * The frame owns the worker and its shared memory (the page cannot share a SharedArrayBuffer
- * with an opaque origin): it takes commands from the page only, and relays to the page only
- * the worker's messages that parse as kernel events.
+ * The frame owns the workers and their shared memory (the page cannot share a
+ * SharedArrayBuffer with an opaque origin): it takes commands from the page only. The page
+ * talks to the current worker through a MessagePort it hands over at spawn; the frame relays
+ * to the page only the worker's own messages that parse as kernel events (a worker spawned
+ * without a port talks to the page that way only). On request it boots one spare kernel, so
+ * that a restart (or a hard stop) takes over a booted kernel at once.
  */
 import { KernelEvent, PROTOCOL_VERSION } from '../protocol';
+import type { PreloadedFiles } from '../protocol';
 import { createWorkerChannels } from '../worker-channels';
 import type { WorkerChannels } from '../worker-channels';
 import { FrameCommand } from './frame-protocol';
-import type { FrameEvent } from './frame-protocol';
+import type { FrameEvent, SpawnCommand } from './frame-protocol';
 import { workerBootstrapSource } from './worker-bootstrap';
 
-type HostedWorker = { id: number; worker: Worker; channels: WorkerChannels };
+type Kernel = {
+  worker: Worker;
+  channels: WorkerChannels;
+  pyodideBaseUrl: string;
+  /** The page's number for it; undefined while it is the spare. */
+  id: number | undefined;
+  /** Waits for Pyodide's files from the page (`kernel.assets`), and has not had them yet. */
+  awaitsAssets: boolean;
+  failed: boolean;
+};
 
 const v = PROTOCOL_VERSION;
 /** The page's origin: `location` keeps the frame's URL, while its own origin is opaque ("null"). */
 const pageOrigin = location.origin;
 const kernelModuleUrl = new URL('kernel.worker.js', location.href).href;
 const bootstrapUrl = URL.createObjectURL(new Blob([workerBootstrapSource(kernelModuleUrl)], { type: 'text/javascript' }));
-let hosted: HostedWorker | undefined;
+let hosted: Kernel | undefined;
+let spare: Kernel | undefined;
+/** Pyodide's files as the page sent them, kept for the next kernels (each gets a copy). */
+let assets: { files: PreloadedFiles | null } | undefined;
 
 function toPage(event: FrameEvent): void {
   parent.postMessage(event, pageOrigin);
 }
 
-function spawn(id: number, pyodideBaseUrl: string): void {
+function start(pyodideBaseUrl: string, preloaded: boolean, id: number | undefined): Kernel {
+  const worker = new Worker(bootstrapUrl, { name: 'python-kernel' });
+  const channels = createWorkerChannels();
+  const kernel: Kernel = { worker, channels, pyodideBaseUrl, id, awaitsAssets: preloaded, failed: false };
+  worker.addEventListener('message', (event: MessageEvent<unknown>) => {
+    const parsed = KernelEvent.safeParse(event.data);
+    if (!parsed.success) return;
+    if (parsed.data.type === 'kernel.failed') kernel.failed = true;
+    if (kernel === spare && kernel.failed) dropSpare();
+    else if (kernel === hosted && kernel.id !== undefined) toPage({ v, type: 'frame.event', worker: kernel.id, event: parsed.data });
+  });
+  worker.addEventListener('error', (event: ErrorEvent) => {
+    event.preventDefault();
+    kernel.failed = true;
+    if (kernel === spare) dropSpare();
+    else if (kernel === hosted && kernel.id !== undefined) exit(kernel.id, `The kernel worker failed: ${event.message || 'it could not start'}`);
+  });
+  worker.postMessage(channels.initRequest(pyodideBaseUrl, preloaded));
+  sendAssets(kernel);
+  return kernel;
+}
+
+/** Structured clone, not transfer: the frame keeps its bytes for the next kernel. */
+function sendAssets(kernel: Kernel): void {
+  if (!kernel.awaitsAssets || !assets) return;
+  kernel.awaitsAssets = false;
+  kernel.worker.postMessage({ v, type: 'kernel.assets', files: assets.files });
+}
+
+function exit(id: number, reason: string): void {
+  toPage({ v, type: 'frame.exit', worker: id, reason });
+}
+
+function spawn({ worker: id, pyodideBaseUrl, port, preloaded = false }: SpawnCommand): void {
   terminate();
   try {
-    const worker = new Worker(bootstrapUrl, { name: 'python-kernel' });
-    const channels = createWorkerChannels();
-    hosted = { id, worker, channels };
-    worker.addEventListener('message', (event: MessageEvent<unknown>) => {
-      const parsed = KernelEvent.safeParse(event.data);
-      if (parsed.success) toPage({ v, type: 'frame.event', worker: id, event: parsed.data });
-    });
-    worker.addEventListener('error', (event: ErrorEvent) => {
-      event.preventDefault();
-      toPage({ v, type: 'frame.exit', worker: id, reason: `The kernel worker failed: ${event.message || 'it could not start'}` });
-    });
-    worker.postMessage(channels.initRequest(pyodideBaseUrl));
+    // A spare talks through a port only, and boots from the files the page sent.
+    const adopt = spare && !spare.failed && port && preloaded && spare.pyodideBaseUrl === pyodideBaseUrl;
+    const kernel = adopt && spare ? spare : start(pyodideBaseUrl, preloaded, id);
+    if (kernel === spare) spare = undefined;
+    kernel.id = id;
+    hosted = kernel;
+    if (port) kernel.worker.postMessage({ v, type: 'kernel.connect', port }, [port]);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    toPage({ v, type: 'frame.exit', worker: id, reason: `The kernel frame could not start a worker: ${reason}` });
+    exit(id, `The kernel frame could not start a worker: ${error instanceof Error ? error.message : String(error)}`);
   }
+}
+
+function bootSpare(): void {
+  const baseUrl = hosted?.pyodideBaseUrl;
+  if (spare || !assets || !baseUrl) return;
+  try {
+    spare = start(baseUrl, true, undefined);
+  } catch {
+    spare = undefined; // no spare: the next spawn boots a kernel as usual
+  }
+}
+
+function dropSpare(): void {
+  spare?.worker.terminate();
+  spare = undefined;
 }
 
 function terminate(): void {
@@ -56,11 +114,20 @@ function terminate(): void {
 }
 
 function onCommand(command: FrameCommand): void {
-  if (command.type === 'frame.spawn') return spawn(command.worker, command.pyodideBaseUrl);
+  switch (command.type) {
+    case 'frame.spawn':
+      return spawn(command);
+    case 'frame.assets':
+      assets = { files: command.files };
+      if (hosted) sendAssets(hosted);
+      return;
+    case 'frame.spare':
+      return bootSpare();
+  }
   if (hosted?.id !== command.worker) return; // for a worker already replaced
   switch (command.type) {
     case 'frame.post':
-      if (command.request.type !== 'kernel.init') hosted.worker.postMessage(command.request);
+      hosted.worker.postMessage(command.request);
       return;
     case 'frame.interrupt':
       hosted.channels.interrupt();

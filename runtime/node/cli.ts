@@ -1,19 +1,65 @@
 /**
  * `npm run py -- FILE.py [ARGS...]`: run a file in the Awaitable kernel (Pyodide under Node)
  * as `python FILE.py` would: same output, tracebacks and exit status.
+ * `npm run py -- --kernel server FILE.py`: run it in the server kernel's sandbox instead
+ * (CPython with real threads, as `kernel="server"` cells run; no arguments, no stdin).
+ * `npm run py -- --trace trace.json FILE.py`: also write a trace of its event loops
+ * (docs/TRACE.md) to trace.json.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { runFileInSandbox } from '../server/cli-run';
+import { runTraced } from '../trace/traced-run';
 import { LineReader } from './line-reader';
 import { NodeKernel } from './node-kernel';
+import type { RunResult } from './node-kernel';
 
 const EXIT_USAGE = 2;
 const EXIT_INTERRUPTED = 130;
 
-async function main(args: string[]): Promise<number> {
+const USAGE = 'usage: npm run py -- [--kernel pyodide|server] [--trace TRACE.json] FILE.py [ARGS...]\n';
+
+type CliOptions = { kernel: string; trace: string | undefined; rest: string[] };
+
+/** `--kernel NAME` and `--trace FILE` (or `--opt=VALUE`) before the file; the rest goes to the script. */
+function parseOptions(args: string[]): CliOptions {
+  const options: CliOptions = { kernel: 'pyodide', trace: undefined, rest: args };
+  for (;;) {
+    const [first = '', second, ...others] = options.rest;
+    const match = /^--(kernel|trace)(?:=(.*))?$/.exec(first);
+    if (!match) return options;
+    const [, name, inline] = match;
+    const value = inline ?? second ?? '';
+    if (name === 'kernel') options.kernel = value;
+    else options.trace = value;
+    options.rest = inline === undefined ? others : options.rest.slice(1);
+  }
+}
+
+/** Run with the event loop traced, then write the trace (the script's result either way). */
+async function runAndWriteTrace(kernel: NodeKernel, runScript: () => Promise<RunResult>, tracePath: string): Promise<RunResult> {
+  const { result, trace } = await runTraced(kernel, runScript);
+  const path = resolve(tracePath);
+  writeFileSync(path, `${JSON.stringify(trace)}\n`);
+  const slices = trace.events.filter((event) => event.type === 'slice').length;
+  process.stderr.write(`py: wrote the trace (${trace.events.length} events, ${slices} task slices) to ${path}\n`);
+  if (trace.note) process.stderr.write(`py: ${trace.note}\n`);
+  return result;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { kernel: kernelName, trace: tracePath, rest: args } = parseOptions(argv);
+  if (kernelName !== 'pyodide' && kernelName !== 'server') {
+    process.stderr.write(`py: --kernel must be "pyodide" or "server", not "${kernelName}"\n${USAGE}`);
+    return EXIT_USAGE;
+  }
+  if (tracePath === '') {
+    process.stderr.write(`py: --trace needs the file to write the trace to\n${USAGE}`);
+    return EXIT_USAGE;
+  }
   const [file, ...rest] = args;
   if (!file) {
-    process.stderr.write('usage: npm run py -- FILE.py [ARGS...]\n');
+    process.stderr.write(USAGE);
     return EXIT_USAGE;
   }
   const path = resolve(file);
@@ -25,6 +71,14 @@ async function main(args: string[]): Promise<number> {
     process.stderr.write(`py: can't open file '${path}': ${reason}\n`);
     return EXIT_USAGE;
   }
+  if (kernelName === 'server') {
+    if (tracePath !== undefined) {
+      process.stderr.write('py: --trace traces the pyodide kernel only\n');
+      return EXIT_USAGE;
+    }
+    if (rest.length > 0) process.stderr.write('py: the server kernel runs a file without arguments; ignoring them\n');
+    return runFileInSandbox(path, code);
+  }
 
   const kernel = new NodeKernel();
   const stdin = new LineReader(process.stdin);
@@ -35,12 +89,14 @@ async function main(args: string[]): Promise<number> {
     kernel.interrupt();
   });
   try {
-    const result = await kernel.runScript(path, code, [file, ...rest], {
-      timeoutMs: Infinity,
-      outputLimits: null,
-      onStream: (name, text) => process[name].write(text),
-      onInputRequest: () => void stdin.next().then((line) => kernel.provideInput(line)),
-    });
+    const runScript = () =>
+      kernel.runScript(path, code, [file, ...rest], {
+        timeoutMs: Infinity,
+        outputLimits: null,
+        onStream: (name, text) => process[name].write(text),
+        onInputRequest: () => void stdin.next().then((line) => kernel.provideInput(line)),
+      });
+    const result = tracePath === undefined ? await runScript() : await runAndWriteTrace(kernel, runScript, tracePath);
     // A script that ran to its end printed its own traceback, as Python does; a kernel that
     // died or timed out did not.
     if (result.exitCode === undefined && result.error) {

@@ -1,58 +1,40 @@
 /**
- * Builds what the bench needs when it is missing: the kernel assets (`npm run build:kernel`)
- * and the production build in `.next` (`next build`), which must include the /bench routes.
- * A build older than its sources is measured anyway, with a warning (`--rebuild` forces both).
+ * Builds what the bench needs: the kernel assets (`npm run build:kernel`, into public/) and a
+ * production build of the app in a folder of the bench's own (`.next-bench`, never `.next`,
+ * which others may be serving or building), including the /bench routes. Either is rebuilt
+ * when it is missing or older than its sources (`--rebuild` forces both).
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 export const projectRoot = path.resolve(import.meta.dirname, '..', '..');
 const at = (...parts: string[]) => path.join(projectRoot, ...parts);
 
+/** The bench's own production build. */
+export const BENCH_DIST_DIR = '.next-bench';
 const kernelOutputs = ['public/kernel/kernel.worker.js', 'public/kernel/kernel.frame.js', 'public/kernel/frame.html', 'public/pyodide/pyodide.mjs', 'public/pyodide/pyodide.asm.wasm', 'public/pyodide/python_stdlib.zip'];
 const kernelInputs = ['runtime', 'scripts/kernel', 'node_modules/pyodide/package.json'];
 const nextInputs = ['app', 'runtime', 'content', 'next.config.js', 'package-lock.json', 'postcss.config.mjs'];
-const buildId = at('.next', 'BUILD_ID');
+const buildId = at(BENCH_DIST_DIR, 'BUILD_ID');
 
-export type BuildState = { kernel: 'built now' | 'fresh' | 'older than its sources'; next: 'built now' | 'fresh' | 'older than its sources' };
+export type BuildState = { kernel: 'built now' | 'fresh'; next: 'built now' | 'fresh' | 'given' };
 
-export function ensureBuilt(force: boolean): BuildState {
+/** `givenDistDir`: a production build made elsewhere, measured as it is. */
+export function ensureBuilt(force: boolean, givenDistDir?: string): BuildState {
   const state: BuildState = { kernel: 'fresh', next: 'fresh' };
-  if (force || kernelOutputs.some((file) => !existsSync(at(file)))) {
-    run('npm run build:kernel', 'npm', ['run', 'build:kernel']);
+  if (force || kernelOutputs.some((file) => !existsSync(at(file))) || newest(kernelInputs) > oldest(kernelOutputs)) {
+    run('npm run build:kernel', 'npm', ['run', 'build:kernel'], {});
     state.kernel = 'built now';
-  } else if (newest(kernelInputs) > oldest(kernelOutputs)) {
-    state.kernel = 'older than its sources';
   }
-  if (force || !existsSync(buildId) || !hasBenchRoute()) {
-    run('next build', process.execPath, [at('node_modules/next/dist/bin/next'), 'build']);
+  if (givenDistDir !== undefined) {
+    if (!existsSync(at(givenDistDir, 'BUILD_ID'))) throw new Error(`--dist-dir=${givenDistDir}: no production build there`);
+    state.next = 'given';
+  } else if (force || !existsSync(buildId) || !hasBenchRoute() || newest(nextInputs) > statSync(buildId).mtimeMs) {
+    run(`next build (into ${BENCH_DIST_DIR})`, process.execPath, [at('node_modules/next/dist/bin/next'), 'build'], { AWAITABLE_DIST_DIR: BENCH_DIST_DIR });
     state.next = 'built now';
-  } else if (newest(nextInputs) > statSync(buildId).mtimeMs) {
-    state.next = 'older than its sources';
-  }
-  for (const [what, value] of Object.entries(state)) {
-    if (value === 'older than its sources') console.warn(`bench: the ${what} build is older than its sources; \`npm run bench -- --rebuild\` measures the current tree.`);
   }
   return state;
-}
-
-/**
- * The bench serves a copy of `.next` (without its cache), so a `next build` run meanwhile
- * (tests, a colleague) cannot pull the files from under the server. Returns its distDir.
- */
-export function snapshotNextBuild(): string {
-  const distDir = '.next-bench';
-  rmSync(at(distDir), { recursive: true, force: true });
-  const before = readFileSync(buildId, 'utf8');
-  const skipped = new Set(['cache', 'trace', 'diagnostics'].map((name) => at('.next', name)));
-  cpSync(at('.next'), at(distDir), { recursive: true, verbatimSymlinks: true, filter: (source) => !skipped.has(source) });
-  if (readFileSync(buildId, 'utf8') !== before) throw new Error('.next was rebuilt while the bench copied it: run the bench again');
-  return distDir;
-}
-
-export function removeSnapshot(distDir: string): void {
-  rmSync(at(distDir), { recursive: true, force: true });
 }
 
 /** The kernel is served from public/, in place: notice it being rebuilt while the bench runs. */
@@ -62,13 +44,13 @@ export function kernelFingerprint(): string {
 
 /** A build from before app/bench existed serves no harness. */
 function hasBenchRoute(): boolean {
-  const manifest = at('.next', 'server', 'app-paths-manifest.json');
+  const manifest = at(BENCH_DIST_DIR, 'server', 'app-paths-manifest.json');
   return existsSync(manifest) && '/bench/page' in JSON.parse(readFileSync(manifest, 'utf8'));
 }
 
-function run(label: string, command: string, args: string[]): void {
+function run(label: string, command: string, args: string[], env: Record<string, string>): void {
   console.log(`bench: ${label}`);
-  const result = spawnSync(command, args, { cwd: projectRoot, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+  const result = spawnSync(command, args, { cwd: projectRoot, stdio: 'inherit', env: { ...process.env, ...env, NEXT_TELEMETRY_DISABLED: '1' } });
   if (result.status !== 0) throw new Error(`${label} failed (exit ${result.status})`);
 }
 

@@ -60,9 +60,9 @@ export function methodText({ runs, kernel, javascript }: { runs: number; kernel:
       return `  - \`${new URL(script.url).pathname}\`: ${(script.gzipBytes / 1024).toFixed(1)} KB gzip (${(script.bytes / 1024).toFixed(1)} KB), ${when}`;
     })
     .join('\n');
-  return `- **Server and browser.** The production server (\`next start\`) on 127.0.0.1, serving a
-  copy of \`.next\` (in \`.next-bench\`, so a build run meanwhile cannot pull files from under
-  it), with a throwaway SQLite database (AppServer from e2e/fixtures, migrated with \`prisma
+  return `- **Server and browser.** The production server (\`next start\`) on 127.0.0.1, serving the
+  bench's own build (\`.next-bench\`, rebuilt when older than its sources; never \`.next\`),
+  with a throwaway SQLite database (AppServer from e2e/fixtures, migrated with \`prisma
   migrate deploy\`) and \`AWAITABLE_BENCH=1\`, which enables the bench-only routes under
   \`app/bench/\` (404 otherwise). Debian's Chromium, headless, launched with the end-to-end
   tests' flags. Every time is taken in the page (\`performance.now()\`, so "from navigation" means from the
@@ -92,8 +92,10 @@ export function methodText({ runs, kernel, javascript }: { runs: number; kernel:
   \`timeoutMs: ${kernel.hardStop.timeoutMs}\`: the client interrupts at the limit, terminates the worker a grace
   second later and resolves the run as \`timeout\`; "stop → ready" runs from that moment until
   \`kernel.start()\` resolves on the fresh kernel (warm cache, same page), "run start → kernel
-  ready again" from \`kernel.run\` (so limit + grace + restart). Baseline: terminate the bare
-  worker, start a new one and load Pyodide again.
+  ready again" from \`kernel.run\` (so limit + grace + restart). The fresh kernel is the
+  frame's spare, booted while the page was idle: the bench leaves the page idle for
+  ${kernel.hardStop.idleMs / 1000} s before each hard stop, as a learner reading the previous output would. Baseline: terminate
+  the bare worker, start a new one and load Pyodide again.
 - **gather.** \`asyncio.run\` of a coroutine that gathers three \`asyncio.sleep(1)\`, timed by
   \`time.perf_counter()\` around the gather inside Python, and by the page around
   \`kernel.run\` (so including \`asyncio.run\`'s setup and the messages). Target: 1 s + 2%.

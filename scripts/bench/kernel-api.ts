@@ -9,7 +9,7 @@ import { median } from './stats';
 export type KernelApiResults = {
   /** Median round trip of each batch, ms. */
   roundTrip: { kernel: number[]; bare: number[]; perBatch: number };
-  hardStop: { timeoutMs: number; kernel: HardStop[]; bareFreshMs: number[] };
+  hardStop: { timeoutMs: number; idleMs: number; kernel: HardStop[]; bareFreshMs: number[] };
   gather: GatherTiming[];
   pythonVersion: string;
 };
@@ -17,6 +17,8 @@ export type KernelApiResults = {
 const WARM_UP_RUNS = 20;
 const ROUND_TRIPS_PER_BATCH = 100;
 const HARD_STOP_TIMEOUT_MS = 500;
+/** Idle time before each hard stop (a learner reads the output): the kernel frame boots its spare then. */
+const IDLE_BEFORE_HARD_STOP_MS = 3_000;
 
 export async function measureKernelApi(browser: Browser, baseUrl: string, runs: number): Promise<KernelApiResults> {
   const context = await browser.newContext();
@@ -39,8 +41,9 @@ export async function measureKernelApi(browser: Browser, baseUrl: string, runs: 
     const gather: GatherTiming[] = [];
     for (let run = 0; run < runs; run++) gather.push(need(await page.evaluate(() => window.awaitableBench?.kernelGather())));
 
-    const hardStop: KernelApiResults['hardStop'] = { timeoutMs: HARD_STOP_TIMEOUT_MS, kernel: [], bareFreshMs: [] };
+    const hardStop: KernelApiResults['hardStop'] = { timeoutMs: HARD_STOP_TIMEOUT_MS, idleMs: IDLE_BEFORE_HARD_STOP_MS, kernel: [], bareFreshMs: [] };
     for (let run = 0; run < runs; run++) {
+      await page.waitForTimeout(IDLE_BEFORE_HARD_STOP_MS);
       hardStop.kernel.push(need(await page.evaluate((timeoutMs) => window.awaitableBench?.kernelHardStop(timeoutMs), HARD_STOP_TIMEOUT_MS)));
       hardStop.bareFreshMs.push(need(await page.evaluate(() => window.awaitableBench?.bareRestart())));
     }

@@ -46,7 +46,7 @@ export function consoleTable(figures: Figure[]): string {
   return [line(rows[0] ?? []), widths.map((width) => '-'.repeat(width)).join('  '), ...rows.slice(1).map(line)].join('\n');
 }
 
-export function markdownReport(options: { date: string; machine: Machine; figures: Figure[]; runs: number; notes: string[]; method: string }): string {
+export function markdownReport(options: { date: string; machine: Machine; figures: Figure[]; runs: number; notes: string[]; method: string; sections?: string[] }): string {
   const escape = (text: string) => text.replaceAll('|', '\\|');
   const row = (values: string[]) => `| ${values.map(escape).join(' | ')} |`;
   return `# Benchmarks
@@ -70,6 +70,7 @@ ${row(header.slice(0, 5).concat('Met'))}
 ${row(header.map(() => '---'))}
 ${options.figures.map((figure) => row(cells(figure))).join('\n')}
 ${options.notes.map((note) => `\n${note}`).join('\n')}
+${(options.sections ?? []).map((section) => `\n${section}`).join('\n')}
 
 ## Method
 

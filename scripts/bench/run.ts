@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --runs=N --rebuild --no-write]`: measures the lesson page and the kernel
+ * `npm run bench [-- --runs=N --rebuild --no-write --dist-dir=DIR]`: measures the lesson page and the kernel
  * against bare Pyodide on the real production server, prints a table and rewrites
  * docs/BENCHMARKS.md. A benchmark, not a test: it fails only if something cannot be measured.
  */
@@ -9,12 +9,14 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { AppServer } from '../../e2e/fixtures/app-server';
 import { launchBrowser } from './browser';
-import { ensureBuilt, kernelFingerprint, projectRoot, removeSnapshot, snapshotNextBuild } from './build';
-import { figuresOf, methodText } from './figures';
+import { BENCH_DIST_DIR, ensureBuilt, kernelFingerprint, projectRoot } from './build';
+import { figuresOf, methodText, type Measured } from './figures';
 import { measureJavaScript } from './javascript-size';
 import { measureKernelApi } from './kernel-api';
 import { LESSON, measurePages } from './lesson-page';
+import { measureProgressApi } from './progress-api';
 import { consoleTable, markdownReport } from './report';
+import { measureServerKernel } from './server-kernel';
 import { cpuBusyShare } from './stats';
 
 const { values: flags } = parseArgs({
@@ -22,6 +24,8 @@ const { values: flags } = parseArgs({
     runs: { type: 'string', default: '5' },
     rebuild: { type: 'boolean', default: false },
     'no-write': { type: 'boolean', default: false },
+    /** Measure this existing production build (say, an e2e build of the same tree) instead of building `.next-bench`. */
+    'dist-dir': { type: 'string' },
   },
 });
 const runs = Number(flags.runs);
@@ -33,16 +37,16 @@ const percent = (share: number) => `${Math.round(share * 100)}%`;
 const packageVersion = (name: string): string =>
   String(JSON.parse(readFileSync(path.join(projectRoot, 'node_modules', name, 'package.json'), 'utf8')).version);
 
-const build = ensureBuilt(flags.rebuild);
+const build = ensureBuilt(flags.rebuild, flags['dist-dir']);
 const kernelBuild = kernelFingerprint();
 const kernelReplaced = () => kernelFingerprint() !== kernelBuild;
-const distDir = snapshotNextBuild();
+const distDir = flags['dist-dir'] ?? BENCH_DIST_DIR;
 process.env.AWAITABLE_BENCH = '1'; // AppServer hands our environment to `next start`: this enables /bench
 const server = await AppServer.create('bench', { distDir });
 log(`next start on ${server.url}, database ${path.relative(projectRoot, server.databaseFile)}`);
 const busyBefore = await cpuBusyShare(2000); // our server is idle: this is other processes' work
 
-let measured;
+let measured: (Measured & { serverKernel: Awaited<ReturnType<typeof measureServerKernel>> }) | undefined;
 try {
   // The server loads each route's code on its first request: not what we measure.
   for (const route of [LESSON, '/bench', '/bench/bare', '/bench/bare-worker']) await (await fetch(server.url + route)).text();
@@ -57,15 +61,19 @@ try {
   log('kernel API measured (round trips, gather, hard stops)');
   const pages = await measurePages(server.url, runs, log);
   const javascript = await measureJavaScript(server.url + LESSON, pages.scriptUrls);
-  measured = { chromiumVersion, kernel, pages, javascript };
+  const serverKernel = await measureServerKernel({ baseUrl: server.url, rounds: runs });
+  log('server kernel measured (20 concurrent runs, overhead vs bare python3)');
+  measured = { chromiumVersion, kernel, pages, javascript, serverKernel };
 } catch (error) {
   if (kernelReplaced()) throw new Error('public/kernel was rebuilt while the bench ran: run it again', { cause: error });
   throw error;
 } finally {
   await server.stop();
-  removeSnapshot(distDir);
   for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${server.databaseFile}${suffix}`, { force: true });
 }
+// The progress API runs its own servers (SQLite, then PostgreSQL), with the rate limit lifted.
+const progressApi = await measureProgressApi({ distDir, log });
+log('progress API measured (SQLite and PostgreSQL, 1/16/64 learners)');
 const busyAfter = await cpuBusyShare(2000);
 
 if (kernelReplaced()) console.warn('bench: public/kernel was rebuilt while the bench ran; the figures may mix two kernel builds.');
@@ -80,7 +88,7 @@ const machine = {
   Chromium: `${measured.chromiumVersion} (headless, /usr/bin/chromium)`,
   Pyodide: `${packageVersion('pyodide')} (CPython ${measured.kernel.pythonVersion})`,
   Next: packageVersion('next'),
-  Builds: `kernel ${build.kernel}${kernelReplaced() ? ' (and rebuilt during the run)' : ''}, next ${build.next}`,
+  Builds: `kernel ${build.kernel}${kernelReplaced() ? ' (and rebuilt during the run)' : ''}, next ${build.next} (${distDir})`,
   'Bench duration': `${((Date.now() - startedAt) / 1000).toFixed(0)} s`,
 };
 
@@ -91,16 +99,16 @@ if (Math.max(busyBefore, busyAfter) > 0.2) {
       'absolute times are inflated and noisy; the ratios, measured side by side in the same run, suffer less.',
   );
 }
-if (Object.values(build).includes('older than its sources')) {
-  notes.push('**The build was older than its sources**: these figures are not those of the current tree (`npm run bench -- --rebuild`).');
-}
 
 console.log(`\n${consoleTable(figures)}\n`);
+console.log(`${measured.serverKernel.markdown}\n`);
+console.log(`${progressApi.markdown}\n`);
+if (measured.serverKernel.data.failures.count > 0) console.warn(`bench: ${measured.serverKernel.data.failures.count} server-kernel runs failed`);
 for (const note of notes) console.log(note.replaceAll('**', ''));
 for (const [key, value] of Object.entries(machine)) console.log(`${key}: ${value}`);
 if (!flags['no-write']) {
   const date = new Date().toISOString().replace('T', ' ').replace(/:\d\d\.\d+Z$/, ' UTC');
-  const report = markdownReport({ date, machine, figures, runs, notes, method: methodText({ runs, kernel: measured.kernel, javascript: measured.javascript }) });
+  const report = markdownReport({ date, machine, figures, runs, notes, method: methodText({ runs, kernel: measured.kernel, javascript: measured.javascript }), sections: [measured.serverKernel.markdown, progressApi.markdown] });
   writeFileSync(path.join(projectRoot, 'docs', 'BENCHMARKS.md'), report);
   console.log('\nbench: wrote docs/BENCHMARKS.md');
 }

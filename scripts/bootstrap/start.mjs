@@ -1,9 +1,11 @@
 // `npm start`: install what is missing, prepare the database, build, and serve.
 import { spawn } from 'node:child_process';
+import { ensureBubblewrap } from './bubblewrap.mjs';
 import { buildNext, checkNodeVersion, ensureDependencies, prepareApp, projectRoot, say } from './steps.mjs';
 
 checkNodeVersion();
 ensureDependencies();
+ensureBubblewrap();
 prepareApp();
 buildNext();
 

@@ -1,12 +1,14 @@
 'use client';
 
 import { useCallback, useEffect, useRef, useState, type ComponentType } from 'react';
-import { useCellSnapshot, useNotebook } from '@/app/_components/notebook/notebook-provider';
+import { useLessonStrings } from '@/app/_components/lesson/lesson-language';
+import { useCellSnapshot, useNotebook, useServerAvailability } from '@/app/_components/notebook/notebook-provider';
 import type { CellState } from '@/app/_components/notebook/notebook-store';
 import { useLessonProgress } from '@/app/_components/progress/lesson-progress';
 import type { CodeEditorProps } from './code-editor';
 import { CellOutput } from './cell-output';
 import { InputPrompt } from './input-prompt';
+import { ServerCellStatus, serverReasonId } from './server-cell-status';
 
 const stateLabels: Record<CellState, string> = {
   idle: 'Not run',
@@ -22,10 +24,17 @@ function formatElapsed(ms: number): string {
   return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(2)} s`;
 }
 
+/** C1's props: all strings, as MDX attributes are. */
+export type CellProps = { id: string; code: string; timeout?: string; kernel?: string; setup?: string; expect?: string };
+
 /** A runnable Python cell. The code is server-rendered as plain text; the editor loads after. */
-export function Cell({ id, code, timeout }: { id: string; code: string; timeout?: string }) {
+export function Cell({ id, code, timeout, kernel, setup, expect }: CellProps) {
   const notebook = useNotebook();
   const cell = useCellSnapshot(id);
+  const onServer = kernel === 'server';
+  const availability = useServerAvailability();
+  const serverStrings = useLessonStrings().server;
+  const serverBlocked = onServer && availability.state === 'unavailable';
   const { progress } = useLessonProgress();
   const [Editor, setEditor] = useState<ComponentType<CodeEditorProps> | null>(null);
   const runButton = useRef<HTMLButtonElement>(null);
@@ -34,8 +43,14 @@ export function Cell({ id, code, timeout }: { id: string; code: string; timeout?
   useEffect(() => setHydrated(true), []);
 
   useEffect(
-    () => notebook.registerCell(id, code, timeout === undefined ? undefined : Number(timeout) * 1000),
-    [notebook, id, code, timeout],
+    () =>
+      notebook.registerCell(id, code, {
+        timeoutMs: timeout === undefined ? undefined : Number(timeout) * 1000,
+        kernel: onServer ? 'server' : 'browser',
+        setup: onServer && setup === 'true',
+        expectError: expect === 'error',
+      }),
+    [notebook, id, code, timeout, onServer, setup, expect],
   );
 
   useEffect(() => {
@@ -64,6 +79,7 @@ export function Cell({ id, code, timeout }: { id: string; code: string; timeout?
     <section
       aria-label={`Cell ${id}`}
       data-state={state}
+      data-kernel={onServer ? 'server' : 'browser'}
       className="my-6 overflow-hidden rounded-lg border border-slate-200 shadow-sm dark:border-slate-700"
     >
       <div className="flex flex-wrap items-center justify-between gap-x-3 gap-y-1 border-b border-slate-200 bg-slate-50 px-3 py-1.5 dark:border-slate-700 dark:bg-slate-800/60">
@@ -96,14 +112,17 @@ export function Cell({ id, code, timeout }: { id: string; code: string; timeout?
             ref={runButton}
             type="button"
             onClick={run}
-            disabled={active || !hydrated}
+            disabled={active || !hydrated || serverBlocked}
             aria-label={`Run cell ${id}`}
+            aria-describedby={serverBlocked ? serverReasonId(id) : undefined}
+            title={availability.state === 'unavailable' && onServer ? serverStrings.runDisabled(availability.reason) : undefined}
             className="rounded bg-indigo-600 px-3 py-1 text-sm font-medium text-white hover:bg-indigo-700 disabled:opacity-60"
           >
             {state === 'running' ? 'Running…' : state === 'queued' ? 'Queued' : 'Run'}
           </button>
         </div>
       </div>
+      {onServer ? <ServerCellStatus cellId={id} availability={availability} end={cell?.serverEnd ?? null} /> : null}
       {Editor ? (
         <Editor
           code={cell?.code ?? code}

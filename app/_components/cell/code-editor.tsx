@@ -72,7 +72,9 @@ export function CodeEditor({ code, label, onChange, onRunAndAdvance, onRun, onLe
             ...historyKeymap,
             indentWithTab,
           ]),
-          EditorView.contentAttributes.of({ 'aria-label': label }),
+          // An explicit tabindex (the same single tab stop) tells checkers like axe that a code
+          // line too wide for the cell can still be scrolled from the keyboard.
+          EditorView.contentAttributes.of({ 'aria-label': label, tabindex: '0' }),
           EditorView.updateListener.of((update) => {
             const fromOutside = update.transactions.some((transaction) => transaction.annotation(external));
             if (update.docChanged && !fromOutside) callbacks.current.onChange(update.state.doc.toString());

@@ -1,26 +1,56 @@
 'use client';
 
 import { createContext, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { preload } from 'react-dom';
 import { BrowserKernel, type KernelStatus } from '@/runtime/browser/browser-kernel';
+import { PYODIDE_FILES } from '@/runtime/browser/pyodide-download';
+import { pyodideFileSizes } from './pyodide-file-sizes';
 
-type KernelState = { status: KernelStatus | 'idle'; stage?: string; progress?: number; error?: string };
+type KernelState = {
+  status: KernelStatus | 'idle';
+  stage?: string;
+  progress?: number;
+  /** Pyodide's files downloading: bytes so far and in all. */
+  loadedBytes?: number;
+  totalBytes?: number;
+  error?: string;
+};
 
 type KernelContextValue = KernelState & { kernel(): BrowserKernel };
 
 const KernelContext = createContext<KernelContextValue | null>(null);
 
 const kernelAssets = { frameUrl: '/kernel/frame.html', pyodideBaseUrl: '/pyodide/' };
+/** Runs shorter than this never show "Python running" (no flicker, and no re-render per run). */
+const SHOW_BUSY_AFTER_MS = 100;
+
+const stateKeys = ['status', 'stage', 'progress', 'loadedBytes', 'totalBytes', 'error'] as const;
+const sameState = (a: KernelState, b: KernelState) => stateKeys.every((key) => a[key] === b[key]);
 
 /** One kernel per lesson page, started when the browser is idle or on the first run. */
 export function KernelProvider({ children }: { children: ReactNode }) {
+  // The page downloads Pyodide's large files for the kernel (see BrowserKernel): start them
+  // with the page (a <link rel="preload"> in the server's HTML), at low priority, so the
+  // kernel finds them under way or in the HTTP cache when it starts.
+  for (const file of Object.values(PYODIDE_FILES)) {
+    preload(`${kernelAssets.pyodideBaseUrl}${file}`, { as: 'fetch', crossOrigin: 'anonymous', fetchPriority: 'low' });
+  }
   const kernelRef = useRef<BrowserKernel | null>(null);
   const [state, setState] = useState<KernelState>({ status: 'idle' });
 
   const value = useMemo<KernelContextValue>(() => {
     const kernel = () => {
       if (!kernelRef.current) {
-        const created = new BrowserKernel(kernelAssets);
-        created.onStatus((status, detail) => setState({ status, stage: detail?.stage, progress: detail?.progress }));
+        const sizes = pyodideFileSizes();
+        const created = new BrowserKernel({ ...kernelAssets, ...(sizes && { pyodideFileSizes: sizes }) });
+        let busyTimer: ReturnType<typeof setTimeout> | undefined;
+        created.onStatus((status, detail) => {
+          clearTimeout(busyTimer);
+          const next: KernelState = { status, ...detail };
+          // A run shows as busy only once it has lasted a moment: a quick run re-renders nothing.
+          if (status === 'busy') busyTimer = setTimeout(() => setState(next), SHOW_BUSY_AFTER_MS);
+          else setState((previous) => (sameState(previous, next) ? previous : next));
+        });
         kernelRef.current = created;
         created.start().catch((error: unknown) =>
           setState({ status: 'dead', error: error instanceof Error ? error.message : String(error) }),
@@ -63,21 +93,33 @@ const statusLabels: Record<KernelState['status'], string> = {
   dead: 'Python stopped',
 };
 
+const megabytes = (bytes: number) => (bytes / 1_000_000).toFixed(1);
+
+/** While Pyodide's files download: "3.1 of 12.3 MB"; undefined before the total is known. */
+function downloadText({ loadedBytes, totalBytes }: KernelState): string | undefined {
+  if (loadedBytes === undefined || !totalBytes) return undefined;
+  return `${megabytes(loadedBytes)} of ${megabytes(totalBytes)} MB`;
+}
+
 export function KernelStatusBar() {
-  const { status, stage, progress, error } = useKernel();
+  const state = useKernel();
+  const { status, progress, loadedBytes, totalBytes, error } = state;
+  const download = downloadText(state);
+  const downloading = status === 'loading' && download !== undefined && loadedBytes !== totalBytes;
   return (
     <div className="flex items-center gap-3 text-sm text-slate-600 dark:text-slate-300" role="status" aria-label="Kernel status">
       <span
         aria-hidden
         className={`inline-block size-2 rounded-full ${status === 'ready' ? 'bg-emerald-500' : status === 'busy' ? 'bg-amber-500' : status === 'dead' ? 'bg-rose-500' : 'bg-slate-300'}`}
       />
-      <span>{error ? `Python could not start: ${error}` : statusLabels[status]}</span>
+      <span>{error ? `Python could not start: ${error}` : downloading ? `Loading Python… ${download}` : statusLabels[status]}</span>
       {status === 'loading' ? (
         <progress
           className="h-1.5 w-32 accent-indigo-600"
-          aria-label={stage ? `Loading Python: ${stage}` : 'Loading Python'}
-          max={1}
-          value={progress}
+          aria-label="Loading Python"
+          {...(download !== undefined && totalBytes
+            ? { max: totalBytes, value: loadedBytes, 'aria-valuetext': download }
+            : { max: 1, value: progress })}
         />
       ) : null}
     </div>

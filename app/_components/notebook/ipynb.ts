@@ -69,7 +69,7 @@ export function buildNotebook(title: string, outline: OutlineItem[], cells: Cell
       id: item.id,
       cell_type: 'code',
       metadata: {},
-      source: toLines(cell?.code ?? ''),
+      source: toLines(cell?.code ?? item.source ?? ''),
       execution_count: cell?.executionCount ?? null,
       outputs: cell ? toOutputs(cell.outputs, cell.executionCount) : [],
     });

@@ -2,19 +2,32 @@
 
 import { createContext, useContext, useEffect, useMemo, useRef, useSyncExternalStore, type ReactNode } from 'react';
 import { useKernel } from '@/app/_components/kernel/kernel-provider';
-import type { Completions, RunResult } from '@/runtime/browser/browser-kernel';
+import type { Completions } from '@/runtime/browser/browser-kernel';
 import { useLessonProgress } from '@/app/_components/progress/lesson-progress';
 import { newestEdit, readLocalEdit, writeLocalEdit } from './code-persistence';
-import { NotebookStore, type CellSnapshot, type OutputChunk, type RunCell } from './notebook-store';
+import { kernelRunCell, kernelRunCheck } from './kernel-runners';
+import {
+  NotebookStore,
+  type CellSnapshot,
+  type CheckSnapshot,
+  type RegisterOptions,
+  type RunCell,
+  type ServerAvailability,
+} from './notebook-store';
+import { createServerKernel } from './server-kernel';
+import { serverAvailability, serverRunCell, type ServerKernel } from './server-runner';
 
 type NotebookContextValue = {
   store: NotebookStore;
   /** Registers a cell, restoring the learner's newest saved edit. */
-  registerCell(id: string, originalCode: string, timeoutMs?: number): void;
+  registerCell(id: string, originalCode: string, options?: Omit<RegisterOptions, 'code'>): void;
   editCode(id: string, code: string): void;
   resetCode(id: string): void;
   runAll(): void;
+  /** Interrupts the running cell or check, in whichever kernel it runs. */
   interrupt(): void;
+  /** "Check my answer": queues the exercise's code, then its check. */
+  check(exerciseId: string, check: string, hintsUsed: number): void;
   /** Answers the `input()` a cell waits on; null sends end of file. */
   answerInput(id: string, line: string | null): void;
   restart(): Promise<void>;
@@ -26,65 +39,72 @@ type NotebookContextValue = {
 
 const NotebookContext = createContext<NotebookContextValue | null>(null);
 
-/** What a learner needs to know after a time limit, beyond the kernel's own message. */
-function timeLimitNotice(result: RunResult, timeoutSeconds: number): OutputChunk[] {
-  if (result.status !== 'timeout') return [];
-  const restarted = result.error?.type === 'TimeoutError';
-  return [
-    {
-      kind: 'notice',
-      text: restarted
-        ? 'Python was restarted, so variables from earlier cells are gone: run the cells above again.'
-        : `Stopped at the cell's ${timeoutSeconds} s time limit.`,
-    },
-  ];
-}
-
 export function NotebookProvider({ children }: { children: ReactNode }) {
   const { kernel } = useKernel();
-  const { lessonId, progress, loaded, recordRun, saveCode } = useLessonProgress();
+  const progress = useLessonProgress();
+  const { lessonId, loaded, saveCode } = progress;
   const focusers = useRef(new Map<string, () => void>());
-  const latest = useRef({ kernel, recordRun, saveCode });
-  latest.current = { kernel, recordRun, saveCode };
+  const latest = useRef({ kernel, progress });
+  latest.current = { kernel, progress };
+  const server = useRef<{ kernel: ServerKernel | null; interrupt: (() => void) | null; asked: boolean }>({
+    kernel: null,
+    interrupt: null,
+    asked: false,
+  });
+  const hintsAtCheck = useRef(new Map<string, number>());
 
   const store = useMemo(() => {
-    const runCell: RunCell = async ({ id: cellId, code, timeoutMs }, events) => {
-      const result = await latest.current.kernel().run(code, {
-        cellId,
-        timeoutMs,
-        onStream: (name, text) => events.output({ kind: name, text }),
-        onInputRequest: (prompt) => events.inputRequest(prompt),
-        onNotice: (notice) => events.output({ kind: 'notice', text: `${notice.message}\n` }),
-      });
-      const chunks: OutputChunk[] = [];
-      if (result.value !== undefined) chunks.push({ kind: 'result', text: result.value });
-      if (result.error) chunks.push({ kind: 'error', text: result.error.traceback || `${result.error.type}: ${result.error.message}` });
-      chunks.push(...timeLimitNotice(result, timeoutMs / 1000));
-      return { status: result.status, executionCount: result.executionCount, durationMs: result.durationMs, chunks };
+    const serverKernel = () => (server.current.kernel ??= createServerKernel());
+    const browserRun = kernelRunCell(() => latest.current.kernel());
+    const serverRun = serverRunCell({
+      lessonId,
+      kernel: serverKernel,
+      setup: (cellId) => created.serverSetup(cellId),
+      availability: (availability) => created.setServerAvailability(availability),
+      active: (interrupt) => (server.current.interrupt = interrupt),
+    });
+    const runCell: RunCell = (cell, events) => (cell.kernel === 'server' ? serverRun(cell, events) : browserRun(cell, events));
+    const created = new NotebookStore(runCell, {
+      onFinished: (cellId, status) => void latest.current.progress.recordRun(cellId, status),
+      runCheck: kernelRunCheck(() => latest.current.kernel()),
+      onChecked: (exerciseId, check) => recordCheck(exerciseId, check, hintsAtCheck.current.get(exerciseId) ?? 0),
+    });
+    const recordCheck = (exerciseId: string, check: CheckSnapshot, hintsUsed: number) => {
+      if (check.state !== 'passed' && check.state !== 'failed' && check.state !== 'raised') return;
+      latest.current.progress.recordExercise(exerciseId, { passed: check.state === 'passed', hintsUsed, errorType: check.errorType });
     };
-    return new NotebookStore(runCell, (cellId, status) => void latest.current.recordRun(cellId, status));
+    return created;
+    // One store per lesson page.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   // When the server's copy of the learner's edits arrives, it replaces older local ones.
   useEffect(() => {
     if (!loaded) return;
     for (const cell of store.getCells()) {
-      const server = progress.code[cell.id] ?? null;
-      const chosen = newestEdit(readLocalEdit(lessonId, cell.id), server);
-      if (chosen && chosen === server) store.setCode(cell.id, chosen.code);
+      const saved = progress.progress.code[cell.id] ?? null;
+      const chosen = newestEdit(readLocalEdit(lessonId, cell.id), saved);
+      if (chosen && chosen === saved) store.setCode(cell.id, chosen.code);
     }
-  }, [loaded, progress.code, lessonId, store]);
+  }, [loaded, progress.progress.code, lessonId, store]);
 
   const value = useMemo<NotebookContextValue>(() => {
     const saveEdit = (id: string, code: string) => {
       const edit = { code, editedAt: new Date().toISOString() };
       writeLocalEdit(lessonId, id, edit);
-      latest.current.saveCode(id, code, edit.editedAt);
+      saveCode(id, code, edit.editedAt);
+    };
+    const askServer = () => {
+      if (server.current.asked) return;
+      server.current.asked = true;
+      const kernel = (server.current.kernel ??= createServerKernel());
+      void serverAvailability(kernel).then((availability) => store.setServerAvailability(availability));
     };
     return {
       store,
-      registerCell(id, originalCode, timeoutMs) {
-        store.register(id, originalCode, readLocalEdit(lessonId, id)?.code ?? originalCode, timeoutMs);
+      registerCell(id, originalCode, options = {}) {
+        store.register(id, originalCode, { ...options, code: readLocalEdit(lessonId, id)?.code ?? originalCode });
+        if (options.kernel === 'server') askServer();
       },
       editCode(id, code) {
         store.setCode(id, code);
@@ -97,7 +117,15 @@ export function NotebookProvider({ children }: { children: ReactNode }) {
         saveEdit(id, cell.originalCode);
       },
       runAll: () => store.runAll(),
-      interrupt: () => latest.current.kernel().interrupt(),
+      interrupt() {
+        const interruptServer = server.current.interrupt;
+        if (interruptServer) interruptServer();
+        else latest.current.kernel().interrupt();
+      },
+      check(exerciseId, check, hintsUsed) {
+        hintsAtCheck.current.set(exerciseId, hintsUsed);
+        store.check(exerciseId, check);
+      },
       answerInput(id, line) {
         if (latest.current.kernel().provideInput(line)) store.inputAnswered(id, line);
       },
@@ -121,7 +149,7 @@ export function NotebookProvider({ children }: { children: ReactNode }) {
         return focus !== undefined;
       },
     };
-  }, [lessonId, store]);
+  }, [lessonId, saveCode, store]);
 
   return <NotebookContext.Provider value={value}>{children}</NotebookContext.Provider>;
 }
@@ -140,4 +168,21 @@ export function useCellSnapshot(id: string): CellSnapshot | undefined {
 export function useNotebookCells(): CellSnapshot[] {
   const { store } = useNotebook();
   return useSyncExternalStore(store.subscribe, store.getCells, store.getCells);
+}
+
+/** Whether a cell or an exercise check is running (what a toolbar's Interrupt can stop). */
+export function useNotebookRunning(): boolean {
+  const { store } = useNotebook();
+  const running = () => store.runningId !== null;
+  return useSyncExternalStore(store.subscribe, running, () => false);
+}
+
+export function useCheckSnapshot(exerciseId: string): CheckSnapshot | undefined {
+  const { store } = useNotebook();
+  return useSyncExternalStore(store.subscribe, () => store.checkOf(exerciseId), () => undefined);
+}
+
+export function useServerAvailability(): ServerAvailability {
+  const { store } = useNotebook();
+  return useSyncExternalStore(store.subscribe, store.getServerAvailability, store.getServerAvailability);
 }

@@ -1,12 +1,20 @@
 /**
- * The state of a lesson's notebook: its cells in page order, what each is doing, and the queue
- * of runs. No React and no kernel inside: the store is given a `runCell` function, so its rules
- * (one run at a time, queue order, stop the queue after a failure) are unit-testable.
+ * The state of a lesson's notebook: its cells in page order, what each is doing, exercise
+ * checks, and the queue of runs. No React and no kernel inside: the store is given a `runCell`
+ * (and a `runCheck`) function, so its rules (one run at a time, queue order, stop the queue
+ * after a failure, checks queue like cells) are unit-testable.
  */
+import { checkOutcome, checkProgram, type CheckSnapshot, type RunError, type RunOutcome } from './exercise-check';
+import type { ServerAvailability, ServerEnd } from './server-cells';
+
+export type { CheckSnapshot, CheckState } from './exercise-check';
+export type { ServerAvailability, ServerEnd } from './server-cells';
 
 export type CellState = 'idle' | 'queued' | 'running' | 'ok' | 'error' | 'interrupted' | 'timeout';
 export type FinishedState = Extract<CellState, 'ok' | 'error' | 'interrupted' | 'timeout'>;
 export type OutputChunk = { kind: 'stdout' | 'stderr' | 'result' | 'error' | 'notice'; text: string };
+/** Where a cell runs: the lesson's kernel in the page, or the sandboxed CPython on the server. */
+export type CellKernel = 'browser' | 'server';
 
 export type CellSnapshot = {
   id: string;
@@ -14,12 +22,19 @@ export type CellSnapshot = {
   timeoutMs: number;
   originalCode: string;
   code: string;
+  kernel: CellKernel;
+  /** A server cell whose code runs before every other server cell of the lesson. */
+  setup: boolean;
+  /** The cell is meant to raise: its error does not stop "Run all". */
+  expectError: boolean;
   state: CellState;
   executionCount: number | null;
   outputs: OutputChunk[];
   elapsedMs: number | null;
   /** The prompt of an `input()` the running cell is waiting on, or null. */
   inputPrompt: string | null;
+  /** Why the last server run ended (server cells only). */
+  serverEnd: ServerEnd | null;
 };
 
 export type CellRunReport = {
@@ -27,27 +42,42 @@ export type CellRunReport = {
   executionCount?: number;
   durationMs: number;
   chunks: OutputChunk[];
+  error?: RunError;
+  serverEnd?: ServerEnd;
 };
 
 export type RunEvents = { output(chunk: OutputChunk): void; inputRequest(prompt: string): void };
 export type RunCell = (cell: CellSnapshot, events: RunEvents) => Promise<CellRunReport>;
+/** Runs an exercise's check program in the lesson kernel; its output is not shown. */
+export type RunCheck = (request: { exerciseId: string; code: string; timeoutMs: number }) => Promise<RunOutcome>;
+
+export type RegisterOptions = { code?: string; timeoutMs?: number; kernel?: CellKernel; setup?: boolean; expectError?: boolean };
+
+export type StoreHooks = {
+  onFinished?(cellId: string, status: FinishedState): void;
+  runCheck?: RunCheck;
+  onChecked?(exerciseId: string, check: CheckSnapshot): void;
+};
 
 export const DEFAULT_CELL_TIMEOUT_MS = 30_000;
 
 /** Stream text kept per cell in the page; the kernel caps its own output too. */
 export const MAX_OUTPUT_CHARS = 200_000;
 
+type Job = { kind: 'cell'; id: string } | { kind: 'check'; id: string; check: string };
 type Listener = () => void;
 
 export class NotebookStore {
   private cells: CellSnapshot[] = [];
+  private checks: Record<string, CheckSnapshot> = {};
+  private server: ServerAvailability = { state: 'unknown' };
   private readonly listeners = new Set<Listener>();
-  private queue: string[] = [];
+  private queue: Job[] = [];
   private running: string | null = null;
 
   constructor(
     private readonly runCell: RunCell,
-    private readonly onFinished: (cellId: string, status: FinishedState) => void = () => {},
+    private readonly hooks: StoreHooks = {},
   ) {}
 
   subscribe = (listener: Listener): (() => void) => {
@@ -56,23 +86,61 @@ export class NotebookStore {
   };
 
   getCells = (): CellSnapshot[] => this.cells;
+  getServerAvailability = (): ServerAvailability => this.server;
 
   cell(id: string): CellSnapshot | undefined {
     return this.cells.find((cell) => cell.id === id);
   }
 
+  checkOf(exerciseId: string): CheckSnapshot | undefined {
+    return this.checks[exerciseId];
+  }
+
   /** Cells register in page order; registering again (a re-mount) keeps their state. */
-  register(id: string, originalCode: string, code: string = originalCode, timeoutMs = DEFAULT_CELL_TIMEOUT_MS): void {
+  register(id: string, originalCode: string, options: RegisterOptions = {}): void {
     if (this.cell(id)) return;
-    this.cells = [
-      ...this.cells,
-      { id, timeoutMs, originalCode, code, state: 'idle', executionCount: null, outputs: [], elapsedMs: null, inputPrompt: null },
-    ];
+    const cell: CellSnapshot = {
+      id,
+      timeoutMs: options.timeoutMs ?? DEFAULT_CELL_TIMEOUT_MS,
+      originalCode,
+      code: options.code ?? originalCode,
+      kernel: options.kernel ?? 'browser',
+      setup: options.setup ?? false,
+      expectError: options.expectError ?? false,
+      state: 'idle',
+      executionCount: null,
+      outputs: [],
+      elapsedMs: null,
+      inputPrompt: null,
+      serverEnd: null,
+    };
+    this.cells = [...this.cells, cell];
     this.emit();
   }
 
   setCode(id: string, code: string): void {
     this.update(id, (cell) => (cell.code === code ? cell : { ...cell, code }));
+  }
+
+  setServerAvailability(availability: ServerAvailability): void {
+    this.server = availability;
+    this.emit();
+  }
+
+  /** The current code of the setup cells a server cell runs after, in page order. */
+  serverSetup(id: string): string[] {
+    const own = this.cells.findIndex((cell) => cell.id === id);
+    const isSetup = this.cells[own]?.setup ?? false;
+    return this.cells
+      .filter((cell, index) => cell.kernel === 'server' && cell.setup && cell.id !== id && (!isSetup || index < own))
+      .map((cell) => cell.code);
+  }
+
+  /** Whether a cell can be queued now; a server cell cannot while the server kernel is unavailable. */
+  canRun(id: string): boolean {
+    const cell = this.cell(id);
+    if (!cell || cell.state === 'queued' || this.running === id) return false;
+    return cell.kernel === 'browser' || this.server.state !== 'unavailable';
   }
 
   nextCellId(id: string): string | undefined {
@@ -81,10 +149,9 @@ export class NotebookStore {
   }
 
   run(id: string): void {
-    const cell = this.cell(id);
-    if (!cell || cell.state === 'queued' || this.running === id) return;
+    if (!this.canRun(id)) return;
     this.update(id, (current) => ({ ...current, state: 'queued' }));
-    this.queue.push(id);
+    this.queue.push({ kind: 'cell', id });
     void this.drain();
   }
 
@@ -92,17 +159,32 @@ export class NotebookStore {
     for (const cell of this.cells) this.run(cell.id);
   }
 
-  /** Cells still waiting their turn go back to idle (after a failure, or on restart). */
+  /** Queues "Check my answer": the exercise cell's code runs, then its check, behind running cells. */
+  check(exerciseId: string, check: string): void {
+    const state = this.checks[exerciseId]?.state;
+    if (!this.cell(exerciseId) || state === 'queued' || state === 'running') return;
+    this.setCheck(exerciseId, { state: 'queued', errorType: null, message: null });
+    this.queue.push({ kind: 'check', id: exerciseId, check });
+    void this.drain();
+  }
+
+  /** Cells and checks still waiting their turn go back to idle (after a failure, or on restart). */
   cancelQueued(): void {
-    const cancelled = new Set(this.queue);
+    const cancelled = this.queue;
     this.queue = [];
-    this.cells = this.cells.map((cell) => (cancelled.has(cell.id) ? { ...cell, state: 'idle' } : cell));
+    const cells = new Set(cancelled.filter((job) => job.kind === 'cell').map((job) => job.id));
+    this.cells = this.cells.map((cell) => (cells.has(cell.id) ? { ...cell, state: 'idle' } : cell));
+    const checks = { ...this.checks };
+    for (const job of cancelled) if (job.kind === 'check') delete checks[job.id];
+    this.checks = checks;
     this.emit();
   }
 
   clearOutputs(): void {
     this.cells = this.cells.map((cell) =>
-      cell.state === 'running' || cell.state === 'queued' ? cell : { ...cell, outputs: [], executionCount: null, elapsedMs: null, state: 'idle' },
+      cell.state === 'running' || cell.state === 'queued'
+        ? cell
+        : { ...cell, outputs: [], executionCount: null, elapsedMs: null, state: 'idle', serverEnd: null },
     );
     this.emit();
   }
@@ -117,30 +199,73 @@ export class NotebookStore {
     return this.running !== null || this.queue.length > 0;
   }
 
+  /** The cell running now, or the exercise whose check is running; null when idle. */
+  get runningId(): string | null {
+    return this.running;
+  }
+
   private async drain(): Promise<void> {
     if (this.running !== null) return;
-    const id = this.queue.shift();
-    if (id === undefined) return;
-    const cell = this.cell(id);
+    const job = this.queue.shift();
+    if (job === undefined) return;
+    const cell = this.cell(job.id);
     if (!cell) return void this.drain();
-    this.running = id;
-    this.update(id, (current) => ({ ...current, state: 'running', outputs: [], elapsedMs: null }));
+    this.running = job.id;
+    if (job.kind === 'check') this.setCheck(job.id, { state: 'running', errorType: null, message: null });
+    const { report, stdout } = await this.execute(cell);
+    let failed = report.status !== 'ok' && !(report.status === 'error' && cell.expectError);
+    if (job.kind === 'check') {
+      const checked = report.status === 'ok' ? await this.runChecker(job.id, job.check, stdout, cell.timeoutMs) : undefined;
+      const outcome = checkOutcome(report, checked);
+      this.setCheck(job.id, outcome);
+      this.hooks.onChecked?.(job.id, outcome);
+      failed = report.status !== 'ok';
+    }
+    this.running = null;
+    if (failed) this.cancelQueued();
+    else this.emit();
+    void this.drain();
+  }
+
+  /** One run of a cell, as the learner sees it; returns what it printed to stdout too. */
+  private async execute(cell: CellSnapshot): Promise<{ report: CellRunReport; stdout: string }> {
+    const { id } = cell;
+    let stdout = '';
+    const keep = (chunk: OutputChunk) => {
+      if (chunk.kind === 'stdout' && stdout.length < MAX_OUTPUT_CHARS) stdout += chunk.text.slice(0, MAX_OUTPUT_CHARS - stdout.length);
+    };
+    this.update(id, (current) => ({ ...current, state: 'running', outputs: [], elapsedMs: null, serverEnd: null }));
     const report = await this.runCell(cell, {
-      output: (chunk) => this.append(id, chunk),
+      output: (chunk) => {
+        keep(chunk);
+        this.append(id, chunk);
+      },
       inputRequest: (prompt) => this.update(id, (current) => ({ ...current, inputPrompt: prompt })),
     });
-    for (const chunk of report.chunks) this.append(id, chunk);
+    for (const chunk of report.chunks) {
+      keep(chunk);
+      this.append(id, chunk);
+    }
     this.update(id, (current) => ({
       ...current,
       inputPrompt: null,
       state: report.status,
       executionCount: report.executionCount ?? current.executionCount,
       elapsedMs: report.durationMs,
+      serverEnd: report.serverEnd ?? null,
     }));
-    this.running = null;
-    this.onFinished(id, report.status);
-    if (report.status !== 'ok') this.cancelQueued();
-    void this.drain();
+    this.hooks.onFinished?.(id, report.status);
+    return { report, stdout };
+  }
+
+  private async runChecker(exerciseId: string, check: string, stdout: string, timeoutMs: number): Promise<RunOutcome> {
+    if (!this.hooks.runCheck) return { status: 'error', error: { type: 'RuntimeError', message: 'no kernel can run checks here' } };
+    return this.hooks.runCheck({ exerciseId, code: checkProgram(check, stdout), timeoutMs });
+  }
+
+  private setCheck(exerciseId: string, check: CheckSnapshot): void {
+    this.checks = { ...this.checks, [exerciseId]: check };
+    this.emit();
   }
 
   private append(id: string, chunk: OutputChunk): void {

@@ -3,7 +3,7 @@
 import { KernelStatusBar } from '@/app/_components/kernel/kernel-provider';
 import type { OutlineItem } from '@/app/_lib/content/outline';
 import { buildNotebook } from './ipynb';
-import { useNotebook, useNotebookCells } from './notebook-provider';
+import { useNotebook, useNotebookCells, useNotebookRunning } from './notebook-provider';
 
 function download(filename: string, text: string): void {
   const url = URL.createObjectURL(new Blob([text], { type: 'application/x-ipynb+json' }));
@@ -19,7 +19,7 @@ type NotebookToolbarProps = { title: string; slug: string; outline: OutlineItem[
 export function NotebookToolbar({ title, slug, outline }: NotebookToolbarProps) {
   const notebook = useNotebook();
   const cells = useNotebookCells();
-  const running = cells.some((cell) => cell.state === 'running');
+  const running = useNotebookRunning();
 
   return (
     <div className="sticky top-0 z-10 -mx-4 mb-6 border-b border-slate-200 bg-white/95 px-4 py-2 backdrop-blur dark:border-slate-800 dark:bg-slate-950/95">

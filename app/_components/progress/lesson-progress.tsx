@@ -1,31 +1,39 @@
 'use client';
 
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { z } from 'zod';
+import type { ProgressEvent } from '@/app/_lib/progress/events';
+import { isLessonComplete } from '@/app/_lib/progress/merge';
+import { newEventId } from './event-id';
+import { ProgressOutbox, type OutboxStatus } from './progress-outbox';
+import { applyEventsToView, emptyLessonProgress, lessonProgressSchema, type LessonProgress } from './progress-view';
+
+export type { ExerciseProgress, LessonProgress } from './progress-view';
+export { LessonProgressBadge } from './lesson-progress-badge';
 
 export type CellRunStatus = 'ok' | 'error' | 'interrupted' | 'timeout';
-
-const lessonProgressSchema = z.object({
-  startedAt: z.string().nullable(),
-  cells: z.record(z.string(), z.object({ runs: z.number(), lastStatus: z.string(), lastRunAt: z.string() })),
-  code: z.record(z.string(), z.object({ code: z.string(), editedAt: z.string() })),
-});
-export type LessonProgress = z.infer<typeof lessonProgressSchema>;
+export type ExerciseAttempt = { passed: boolean; hintsUsed: number; errorType: string | null };
 
 type LessonProgressContextValue = {
   lessonId: string;
+  /** The lesson's exercises: the lesson is complete when all of them passed. */
+  exerciseIds: readonly string[];
   loaded: boolean;
+  /** The server's copy with this browser's unsent events applied on top. */
   progress: LessonProgress;
+  /** Unsent changes, whether the server is unreachable, and the last refusal. */
+  sync: OutboxStatus;
+  /** A message for the learner when progress is waiting or was refused; null when all is saved. */
   saveError: string | null;
   recordRun(cellId: string, status: CellRunStatus): Promise<void>;
+  recordExercise(exerciseId: string, attempt: ExerciseAttempt): void;
+  recordHint(exerciseId: string, hintsUsed: number): void;
   /** Sends a cell's code to the server a moment after the learner stops typing. */
   saveCode(cellId: string, code: string, editedAt: string): void;
 };
 
 const LessonProgressContext = createContext<LessonProgressContextValue | null>(null);
-const empty: LessonProgress = { startedAt: null, cells: {}, code: {} };
 const CODE_SAVE_DELAY_MS = 1_000;
-const saveFailed = 'Your progress could not be saved. Check your connection; your edits are kept in this browser.';
+const idleSync: OutboxStatus = { pending: 0, offline: false, rejected: null };
 
 async function fetchProgress(lessonId: string): Promise<LessonProgress> {
   const response = await fetch(`/api/progress?lessonId=${encodeURIComponent(lessonId)}`, { cache: 'no-store' });
@@ -33,89 +41,140 @@ async function fetchProgress(lessonId: string): Promise<LessonProgress> {
   return lessonProgressSchema.parse(await response.json());
 }
 
-async function sendJson(method: 'POST' | 'PUT', url: string, body: unknown): Promise<boolean> {
-  const response = await fetch(url, {
-    method,
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(body),
-    keepalive: true,
-  }).catch(() => null);
-  return response?.ok ?? false;
+function syncMessage({ pending, offline, rejected }: OutboxStatus): string | null {
+  if (rejected) return rejected;
+  if (offline && pending > 0) {
+    return `The server cannot be reached: ${pending} unsaved ${pending === 1 ? 'change is' : 'changes are'} kept in this browser and will be sent when the connection returns.`;
+  }
+  return null;
 }
 
-export function LessonProgressProvider({ lessonId, children }: { lessonId: string; children: ReactNode }) {
-  const [progress, setProgress] = useState<LessonProgress>(empty);
+type ProviderProps = { lessonId: string; exerciseIds?: readonly string[]; children: ReactNode };
+
+export function LessonProgressProvider({ lessonId, exerciseIds = [], children }: ProviderProps) {
+  const [progress, setProgress] = useState<LessonProgress>(emptyLessonProgress);
   const [loaded, setLoaded] = useState(false);
-  const [saveError, setSaveError] = useState<string | null>(null);
+  const [sync, setSync] = useState<OutboxStatus>(idleSync);
+  const outbox = useRef<ProgressOutbox | null>(null);
+  const view = useRef(progress);
   const pendingCode = useRef(new Map<string, { code: string; editedAt: string; timer: ReturnType<typeof setTimeout> }>());
 
+  const show = useCallback((next: LessonProgress) => {
+    view.current = next;
+    setProgress(next);
+  }, []);
+
+  // The server's copy, with whatever this browser has not sent yet applied on top.
+  const refresh = useCallback(async () => {
+    const fresh = await fetchProgress(lessonId).catch(() => null);
+    const base = fresh ?? view.current;
+    const pending = fresh ? (outbox.current?.pendingEvents() ?? []) : [];
+    show({ ...applyEventsToView(base, lessonId, pending), code: fresh?.code ?? view.current.code });
+    return fresh !== null;
+  }, [lessonId, show]);
+
   useEffect(() => {
+    const box = new ProgressOutbox(() => void refresh());
+    outbox.current = box;
+    const unsubscribe = box.subscribe(setSync);
     let cancelled = false;
-    fetchProgress(lessonId)
-      .then((fresh) => !cancelled && setProgress(fresh))
-      .catch((error: unknown) => !cancelled && setSaveError(`Your saved progress could not be loaded (${String(error)}).`))
-      .finally(() => !cancelled && setLoaded(true));
+    void (async () => {
+      const fresh = await fetchProgress(lessonId).catch(() => null);
+      if (cancelled) return;
+      show(applyEventsToView(fresh ?? emptyLessonProgress(), lessonId, box.pendingEvents()));
+      setLoaded(true);
+      void box.flush();
+    })();
     return () => {
       cancelled = true;
+      unsubscribe();
+      box.dispose();
+      outbox.current = null;
     };
-  }, [lessonId]);
+  }, [lessonId, refresh, show]);
 
-  const flushCode = useCallback(
-    async (cellId: string) => {
+  const emit = useCallback(
+    (events: ProgressEvent[]) => {
+      show(applyEventsToView(view.current, lessonId, events));
+      for (const event of events) outbox.current?.send(event);
+    },
+    [lessonId, show],
+  );
+
+  const base = useCallback(() => ({ id: newEventId(), lessonId, at: new Date().toISOString() }), [lessonId]);
+
+  const recordRun = useCallback(
+    (cellId: string, status: CellRunStatus) => {
+      emit([{ ...base(), type: 'cell-run', cellId, status }]);
+      return Promise.resolve();
+    },
+    [base, emit],
+  );
+
+  const recordExercise = useCallback(
+    (exerciseId: string, { passed, hintsUsed, errorType }: ExerciseAttempt) => {
+      const attempt: ProgressEvent = { ...base(), type: 'exercise-attempt', exerciseId, passed, hintsUsed, errorType: passed ? null : errorType };
+      const after = applyEventsToView(view.current, lessonId, [attempt]);
+      const completes = after.completedAt === null && isLessonComplete(exerciseIds, after.exercises);
+      emit(completes ? [attempt, { ...base(), type: 'lesson-completed', exerciseIds: [...exerciseIds] }] : [attempt]);
+    },
+    [base, emit, exerciseIds, lessonId],
+  );
+
+  const recordHint = useCallback(
+    (exerciseId: string, hintsUsed: number) => {
+      if ((view.current.exercises[exerciseId]?.hintsUsed ?? 0) >= hintsUsed) return;
+      emit([{ ...base(), type: 'hint', exerciseId, hintsUsed }]);
+    },
+    [base, emit],
+  );
+
+  const queueCode = useCallback(
+    (cellId: string) => {
       const pending = pendingCode.current.get(cellId);
       if (!pending) return;
       pendingCode.current.delete(cellId);
       clearTimeout(pending.timer);
-      const ok = await sendJson('PUT', '/api/progress/code', { lessonId, cellId, code: pending.code, editedAt: pending.editedAt });
-      setSaveError(ok ? null : saveFailed);
+      outbox.current?.saveCode({ lessonId, cellId, code: pending.code, editedAt: pending.editedAt });
     },
     [lessonId],
   );
 
-  // Edits still waiting for their delay are sent when the learner leaves the page.
+  // Edits still waiting for their delay go to the outbox (kept in localStorage) when the learner leaves.
   useEffect(() => {
     const pending = pendingCode.current;
-    const flushAll = () => [...pending.keys()].forEach((cellId) => void flushCode(cellId));
-    window.addEventListener('pagehide', flushAll);
+    const queueAll = () => [...pending.keys()].forEach(queueCode);
+    window.addEventListener('pagehide', queueAll);
     return () => {
-      window.removeEventListener('pagehide', flushAll);
-      flushAll();
+      window.removeEventListener('pagehide', queueAll);
+      queueAll();
     };
-  }, [flushCode]);
+  }, [queueCode]);
 
   const saveCode = useCallback(
     (cellId: string, code: string, editedAt: string) => {
       const previous = pendingCode.current.get(cellId);
       if (previous) clearTimeout(previous.timer);
-      const timer = setTimeout(() => void flushCode(cellId), CODE_SAVE_DELAY_MS);
+      const timer = setTimeout(() => queueCode(cellId), CODE_SAVE_DELAY_MS);
       pendingCode.current.set(cellId, { code, editedAt, timer });
     },
-    [flushCode],
+    [queueCode],
   );
 
-  // Runs are recorded one after another, in the order they finished.
-  const writes = useRef<Promise<void>>(Promise.resolve());
-  const recordRun = useCallback(
-    (cellId: string, status: CellRunStatus) => {
-      const write = async () => {
-        await flushCode(cellId);
-        if (!(await sendJson('POST', '/api/progress', { lessonId, cellId, status }))) {
-          setSaveError(saveFailed);
-          return;
-        }
-        setSaveError(null);
-        const fresh = await fetchProgress(lessonId).catch(() => null);
-        if (fresh) setProgress((current) => ({ ...fresh, code: current.code }));
-      };
-      writes.current = writes.current.then(write, write);
-      return writes.current;
-    },
-    [flushCode, lessonId],
-  );
-
-  const value = useMemo(
-    () => ({ lessonId, loaded, progress, saveError, recordRun, saveCode }),
-    [lessonId, loaded, progress, saveError, recordRun, saveCode],
+  const value = useMemo<LessonProgressContextValue>(
+    () => ({
+      lessonId,
+      exerciseIds,
+      loaded,
+      progress,
+      sync,
+      saveError: syncMessage(sync),
+      recordRun,
+      recordExercise,
+      recordHint,
+      saveCode,
+    }),
+    [lessonId, exerciseIds, loaded, progress, sync, recordRun, recordExercise, recordHint, saveCode],
   );
   return <LessonProgressContext.Provider value={value}>{children}</LessonProgressContext.Provider>;
 }
@@ -124,23 +183,4 @@ export function useLessonProgress(): LessonProgressContextValue {
   const value = useContext(LessonProgressContext);
   if (!value) throw new Error('useLessonProgress must be used inside <LessonProgressProvider>');
   return value;
-}
-
-export function LessonProgressBadge() {
-  const { loaded, progress, saveError } = useLessonProgress();
-  const started = progress.startedAt !== null;
-  return (
-    <div className="flex flex-wrap items-center gap-3 text-sm" aria-live="polite">
-      <span
-        className={`rounded-full px-2.5 py-0.5 font-medium ${started ? 'bg-emerald-100 text-emerald-800 dark:bg-emerald-900/50 dark:text-emerald-200' : 'bg-slate-100 text-slate-600 dark:bg-slate-800 dark:text-slate-300'}`}
-      >
-        {!loaded ? 'Loading progress…' : started ? 'Started' : 'Not started'}
-      </span>
-      {saveError ? (
-        <span role="alert" className="text-rose-700 dark:text-rose-300">
-          {saveError}
-        </span>
-      ) : null}
-    </div>
-  );
 }

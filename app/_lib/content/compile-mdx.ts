@@ -1,24 +1,20 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { bundleMDX } from 'mdx-bundler';
-import type { OutlineItem } from './outline';
-import { remarkPythonCells, type CellPlacement } from './remark-python-cells';
+import { LessonCollector, type LessonModel } from './lesson-model';
+import { outlineLesson, type OutlineItem, type OutlinePlacement } from './outline';
+import { remarkCjkLineBreaks } from './remark-cjk-line-breaks';
+import { remarkLesson } from './remark-lesson';
 
-export type CompiledLesson = { code: string; frontmatter: Record<string, unknown>; outline: OutlineItem[] };
-
-/** The lesson as prose and cells in order (for notebook export): the MDX between the cells. */
-export function outlineLesson(source: string, placements: CellPlacement[]): OutlineItem[] {
-  const body = /^---\r?\n[\s\S]*?\r?\n---\r?\n/.exec(source);
-  let cursor = body ? body[0].length : 0;
-  const outline: OutlineItem[] = [];
-  for (const placement of [...placements].sort((a, b) => a.startOffset - b.startOffset)) {
-    outline.push({ kind: 'markdown', source: source.slice(cursor, placement.startOffset) });
-    outline.push({ kind: 'code', id: placement.id });
-    cursor = placement.endOffset;
-  }
-  outline.push({ kind: 'markdown', source: source.slice(cursor) });
-  return outline.filter((item) => item.kind === 'code' || item.source.trim() !== '');
-}
+export type CompiledLesson = {
+  code: string;
+  frontmatter: Record<string, unknown>;
+  outline: OutlineItem[];
+  /** The lesson's exercises, in page order (a lesson is complete when all are passed). */
+  exerciseIds: string[];
+  /** Cells and exercises as the lesson runs them (for `npm run lessons:check`). */
+  model: LessonModel;
+};
 
 type EsbuildMessage = { text: string; location?: { file: string; line: number; column: number } | null };
 
@@ -45,8 +41,9 @@ export function describeCompileError(error: unknown, displayPath: string): Error
 }
 
 export async function compileLessonFile(file: string, displayPath: string): Promise<CompiledLesson> {
-  const source = await readFile(file, 'utf8');
-  const placements: CellPlacement[] = [];
+  const source = await readFile(/* turbopackIgnore: true */ file, 'utf8');
+  const placements: OutlinePlacement[] = [];
+  const collector = new LessonCollector(displayPath);
   try {
     const result = await bundleMDX({
       source,
@@ -57,11 +54,18 @@ export async function compileLessonFile(file: string, displayPath: string): Prom
         return options;
       },
       mdxOptions(options) {
-        options.remarkPlugins = [...(options.remarkPlugins ?? []), [remarkPythonCells, { file: displayPath, placements }]];
+        options.remarkPlugins = [...(options.remarkPlugins ?? []), [remarkLesson, { file: displayPath, source, collector, placements }], remarkCjkLineBreaks];
         return options;
       },
     });
-    return { code: result.code, frontmatter: result.frontmatter, outline: outlineLesson(source, placements) };
+    const model = collector.model();
+    return {
+      code: result.code,
+      frontmatter: result.frontmatter,
+      outline: outlineLesson(source, placements),
+      exerciseIds: model.items.flatMap((item) => (item.kind === 'exercise' ? [item.id] : [])),
+      model,
+    };
   } catch (error) {
     throw describeCompileError(error, displayPath);
   }
@@ -75,7 +79,7 @@ const cache = new Map<string, { mtimeMs: number; compiled: Promise<CompiledLesso
 let queue: Promise<unknown> = Promise.resolve();
 
 export async function compileLessonCached(file: string, displayPath: string): Promise<CompiledLesson> {
-  const { mtimeMs } = await stat(file);
+  const { mtimeMs } = await stat(/* turbopackIgnore: true */ file);
   const hit = cache.get(file);
   if (hit && hit.mtimeMs === mtimeMs) return hit.compiled;
   const compiled = queue.then(() => compileLessonFile(file, displayPath));

@@ -10,14 +10,15 @@ import { readLessonIndex } from './lesson-index';
 
 let root: string;
 
-async function writeLesson(folder: string, source: string): Promise<string> {
-  const file = path.join(root, folder, 'index.mdx');
+async function writeLesson(folder: string, source: string, name = 'index.mdx'): Promise<string> {
+  const file = path.join(root, folder, name);
   await mkdir(path.dirname(file), { recursive: true });
   await writeFile(file, source);
   return file;
 }
 
-const frontmatter = (id: string) => `---\nid: ${id}\ntitle: Title ${id}\nsummary: Summary of ${id}.\n---\n`;
+const frontmatter = (id: string, extra = '') =>
+  `---\nid: ${id}\ntitle: Title ${id}\nsummary: Summary of ${id}.\nobjectives:\n  - one thing\nminutes: 10\n${extra}---\n`;
 
 beforeEach(async () => {
   root = await mkdtemp(path.join(os.tmpdir(), 'awaitable-content-'));
@@ -50,6 +51,78 @@ describe('the lesson index', () => {
   });
 });
 
+describe('lesson frontmatter', () => {
+  const lesson = (fields: string) => `---\nid: x\ntitle: X\nsummary: S.\n${fields}---\n`;
+
+  it('reads objectives, minutes and prerequisites (which may be left out)', async () => {
+    await writeLesson('01-first', frontmatter('first'));
+    await writeLesson('02-second', frontmatter('second', 'prerequisites: [first]\n'));
+    const [first, second] = await readLessonIndex(root);
+    expect(first).toMatchObject({ objectives: ['one thing'], minutes: 10, prerequisites: [] });
+    expect(second?.prerequisites).toEqual(['first']);
+  });
+
+  it.each([
+    ['no objectives', 'minutes: 5\n', 'field "objectives": Invalid input: expected array'],
+    ['an empty list of objectives', 'objectives: []\nminutes: 5\n', 'field "objectives": Too small'],
+    ['seven objectives', `objectives: [a, b, c, d, e, f, g]\nminutes: 5\n`, 'field "objectives": Too big'],
+    ['an empty objective', 'objectives: ["  "]\nminutes: 5\n', 'field "objectives.0": an objective cannot be empty'],
+    ['no minutes', 'objectives: [a]\n', 'field "minutes": Invalid input: expected number'],
+    ['zero minutes', 'objectives: [a]\nminutes: 0\n', 'field "minutes": Too small'],
+    ['241 minutes', 'objectives: [a]\nminutes: 241\n', 'field "minutes": Too big'],
+    ['minutes as text', 'objectives: [a]\nminutes: "ten"\n', 'field "minutes": Invalid input: expected number'],
+    ['a prerequisite that is not an id', 'objectives: [a]\nminutes: 5\nprerequisites: [Not An Id]\n', 'field "prerequisites.0": use lowercase'],
+  ])('refuses %s, naming the file and the field', async (_name, fields, message) => {
+    await writeLesson('01-bad', lesson(fields));
+    const error = await readLessonIndex(root).then(() => null, (reason: unknown) => reason);
+    expect(error).toBeInstanceOf(Error);
+    expect(String(error)).toMatch(/01-bad[/\\]index\.mdx: invalid frontmatter: /);
+    expect(String(error)).toContain(message);
+  });
+
+  it('refuses a prerequisite no lesson has, naming the file and the field', async () => {
+    await writeLesson('01-first', frontmatter('first'));
+    await writeLesson('02-second', frontmatter('second', 'prerequisites: [first, frist]\n'));
+    await expect(readLessonIndex(root)).rejects.toThrow(/02-second[/\\]index\.mdx: field "prerequisites\.1": no lesson has the id "frist" \(known: first, second\)/);
+  });
+
+  it('names a YAML mistake with the file', async () => {
+    await writeLesson('01-yaml', '---\nid: yaml\nobjectives:\n  - the protocol: `__await__` returns\n---\n');
+    await expect(readLessonIndex(root)).rejects.toThrow(/01-yaml[/\\]index\.mdx: invalid frontmatter YAML/);
+  });
+});
+
+describe('translations', () => {
+  it('lists the Chinese course, in English where a lesson has no translation', async () => {
+    await writeLesson('01-first', frontmatter('first'));
+    await writeLesson('01-first', frontmatter('first').replace('Title first', '第一课'), 'index.zh.mdx');
+    await writeLesson('02-second', frontmatter('second'));
+    const english = await readLessonIndex(root, 'en');
+    const chinese = await readLessonIndex(root, 'zh');
+    expect(english.map((lesson) => [lesson.title, lesson.language, lesson.languages])).toEqual([
+      ['Title first', 'en', ['en', 'zh']],
+      ['Title second', 'en', ['en']],
+    ]);
+    expect(chinese.map((lesson) => [lesson.title, lesson.language, path.basename(lesson.file)])).toEqual([
+      ['第一课', 'zh', 'index.zh.mdx'],
+      ['Title second', 'en', 'index.mdx'],
+    ]);
+  });
+
+  it('refuses a translation whose id differs from its lesson', async () => {
+    await writeLesson('01-first', frontmatter('first'));
+    await writeLesson('01-first', frontmatter('premier'), 'index.zh.mdx');
+    await expect(readLessonIndex(root, 'en')).rejects.toThrow(
+      /01-first[/\\]index\.zh\.mdx: field "id": "premier" differs from "first" in .*01-first[/\\]index\.mdx/,
+    );
+  });
+
+  it('refuses a folder with only a translation', async () => {
+    await writeLesson('01-first', frontmatter('first'), 'index.zh.mdx');
+    await expect(readLessonIndex(root)).rejects.toThrow(/01-first: lesson folder has no index\.mdx/);
+  });
+});
+
 describe('compiling a lesson', () => {
   it('turns python fences into cells with stable ids and keeps other fences as code', async () => {
     const file = await writeLesson(
@@ -74,16 +147,16 @@ describe('compiling a lesson', () => {
     const { outline } = await compileLessonFile(file, 'content/01-outline/index.mdx');
     expect(outline).toEqual([
       { kind: 'markdown', source: '\nIntro.\n\n' },
-      { kind: 'code', id: 'one' },
+      { kind: 'code', id: 'one', source: '1' },
       { kind: 'markdown', source: '\n\nMiddle.\n\n' },
-      { kind: 'code', id: 'two' },
+      { kind: 'code', id: 'two', source: '2' },
     ]);
   });
 
   it('fails with the file and line of an MDX syntax error', async () => {
     const file = await writeLesson('01-broken', `${frontmatter('broken')}\nFine line.\n\nA <broken tag\n`);
     await expect(compileLessonFile(file, 'content/01-broken/index.mdx')).rejects.toThrow(
-      /content\/01-broken\/index\.mdx:9:\d+: Unexpected end of file/,
+      /content\/01-broken\/index\.mdx:12:\d+: Unexpected end of file/,
     );
   });
 
@@ -96,7 +169,7 @@ describe('compiling a lesson', () => {
 
     const bad = await writeLesson('02-limit', `${frontmatter('bad-limit')}\n\`\`\`python id=slow timeout=forever\n1\n\`\`\`\n`);
     await expect(compileLessonFile(bad, 'content/02-limit/index.mdx')).rejects.toThrow(
-      'content/02-limit/index.mdx:7: cell "slow": timeout must be a number of seconds from 1 to 600, not "forever"',
+      'content/02-limit/index.mdx:10: cell "slow": timeout must be a number of seconds from 1 to 600, not "forever"',
     );
   });
 
@@ -106,7 +179,7 @@ describe('compiling a lesson', () => {
       `${frontmatter('dupe')}\n\`\`\`python id=same\n1\n\`\`\`\n\n\`\`\`python id=same\n2\n\`\`\`\n`,
     );
     await expect(compileLessonFile(file, 'content/01-dupe/index.mdx')).rejects.toThrow(
-      /^MDX compile failed:\ncontent\/01-dupe\/index\.mdx:11: cell id "same" is already used on line 7$/,
+      /^MDX compile failed:\ncontent\/01-dupe\/index\.mdx:14: cell id "same" is already used on line 10$/,
     );
   });
 });

@@ -9,6 +9,12 @@ export const lessonFrontmatterSchema = z.object({
   id: stableId,
   title: z.string().min(1).max(120),
   summary: z.string().min(1).max(400),
+  /** "You will learn": 1 to 6 short items. */
+  objectives: z.array(z.string().trim().min(1, 'an objective cannot be empty').max(200)).min(1).max(6),
+  /** Estimated time in minutes. */
+  minutes: z.number().int('use a whole number of minutes').min(1).max(240),
+  /** Ids of lessons to take first (each must exist); may be empty. */
+  prerequisites: z.array(stableId).default([]),
 });
 
 export type LessonFrontmatter = z.infer<typeof lessonFrontmatterSchema>;

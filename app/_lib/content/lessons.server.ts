@@ -1,15 +1,18 @@
 import 'server-only';
 import { compileLessonCached, type CompiledLesson } from './compile-mdx';
-import { readLessonIndex, type LessonEntry } from './lesson-index';
+import { readLessonIndex, type LessonEntry, type LessonLanguage } from './lesson-index';
 
-export type { LessonEntry } from './lesson-index';
+export type { LessonEntry, LessonLanguage } from './lesson-index';
+export { lessonLanguages } from './lesson-index';
 
-export function listLessons(): Promise<LessonEntry[]> {
-  return readLessonIndex();
+/** The course in `language`; a lesson not translated into it is listed in English (`lesson.language`). */
+export function listLessons(language: LessonLanguage = 'en'): Promise<LessonEntry[]> {
+  return readLessonIndex(undefined, language);
 }
 
-export async function findLesson(slug: string): Promise<LessonEntry | undefined> {
-  return (await readLessonIndex()).find((lesson) => lesson.slug === slug);
+/** The lesson at `slug` in `language`, or in English when it has no such translation. */
+export async function findLesson(slug: string, language: LessonLanguage = 'en'): Promise<LessonEntry | undefined> {
+  return (await listLessons(language)).find((lesson) => lesson.slug === slug);
 }
 
 export function compileLesson(lesson: LessonEntry): Promise<CompiledLesson> {

@@ -1,135 +1,161 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { projectRoot, runPrisma } from '@/scripts/prisma/run-prisma.mjs';
+import type { ProgressEvent } from './events';
+import { applyAttempt, type ExerciseState } from './merge';
+import { useTestDatabase } from './test-database';
 
-// A real SQLite database in a temp folder, migrated with the project's own migrations.
-let dir: string;
-let progress: typeof import('./progress.server');
-let db: typeof import('@/app/_lib/db.server').db;
+// A real database (SQLite by default; PostgreSQL when TEST_DATABASE=postgresql), migrated with
+// the project's own migrations.
+const database = useTestDatabase(beforeAll, afterAll);
+const progress = () => database.modules().progress;
 
-beforeAll(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'awaitable-progress-'));
-  const env = { ...process.env, DATABASE_URL: `file:${path.join(dir, 'nested', 'progress.db')}` };
-  if (!existsSync(path.join(projectRoot, 'app/_generated/prisma/client.ts'))) {
-    const generated = await runPrisma(['generate'], { env });
-    if (generated.code !== 0) throw new Error(`prisma generate failed:\n${generated.output}`);
-  }
-  const migrated = await runPrisma(['migrate', 'deploy'], { env });
-  if (migrated.code !== 0) throw new Error(`prisma migrate deploy failed:\n${migrated.output}`);
-  process.env.DATABASE_URL = env.DATABASE_URL;
-  progress = await import('./progress.server');
-  ({ db } = await import('@/app/_lib/db.server'));
+const learner = () => ({ anonId: `learner-${randomUUID()}` });
+let clock = Date.UTC(2026, 0, 1);
+const event = <T extends Omit<ProgressEvent, 'id' | 'at'>>(fields: T) => ({
+  ...fields,
+  id: randomUUID(),
+  at: new Date((clock += 1000)).toISOString(),
 });
+const run = (lessonId: string, cellId: string, status: 'ok' | 'error' | 'interrupted' | 'timeout' = 'ok') =>
+  event({ type: 'cell-run', lessonId, cellId, status } as const);
+const attempt = (lessonId: string, exerciseId: string, passed: boolean, hintsUsed = 0, errorType: string | null = null) =>
+  event({ type: 'exercise-attempt', lessonId, exerciseId, passed, hintsUsed, errorType } as const);
 
-afterAll(async () => {
-  await db?.$disconnect();
-  if (dir) await rm(dir, { recursive: true, force: true });
-});
+describe('cell runs', () => {
+  it('counts runs per cell, keeps the last status and the first start', async () => {
+    const me = learner();
+    const first = run('coroutines', 'first');
+    await progress().applyEvents(me, [first, run('coroutines', 'first', 'error')]);
+    await progress().applyEvents(me, [run('coroutines', 'second', 'timeout')]);
 
-const learner = () => `learner-${randomUUID()}`;
-
-describe('recordCellRun', () => {
-  it('counts runs per cell and keeps the last status', async () => {
-    const anonId = learner();
-    await progress.recordCellRun({ anonId, lessonId: 'coroutines', cellId: 'first', status: 'ok' });
-    await progress.recordCellRun({ anonId, lessonId: 'coroutines', cellId: 'first', status: 'error' });
-    await progress.recordCellRun({ anonId, lessonId: 'coroutines', cellId: 'second', status: 'timeout' });
-
-    const { startedAt, cells } = await progress.getLessonProgress(anonId, 'coroutines');
-    expect(startedAt).toBeInstanceOf(Date);
+    const { startedAt, cells } = await progress().getLessonProgress(me, 'coroutines');
+    expect(startedAt).toEqual(new Date(first.at));
     expect(Object.keys(cells).sort()).toEqual(['first', 'second']);
     expect(cells.first).toMatchObject({ runs: 2, lastStatus: 'error' });
-    expect(cells.first?.lastRunAt).toBeInstanceOf(Date);
     expect(cells.second).toMatchObject({ runs: 1, lastStatus: 'timeout' });
   });
 
-  it('keeps the time the lesson was first started', async () => {
-    const anonId = learner();
-    await progress.recordCellRun({ anonId, lessonId: 'tasks', cellId: 'a', status: 'ok' });
-    const first = await progress.getLessonProgress(anonId, 'tasks');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    await progress.recordCellRun({ anonId, lessonId: 'tasks', cellId: 'b', status: 'interrupted' });
-    const later = await progress.getLessonProgress(anonId, 'tasks');
-
-    expect(later.startedAt).toEqual(first.startedAt);
-    expect(later.cells.b?.lastRunAt.getTime()).toBeGreaterThan(first.startedAt?.getTime() ?? Infinity);
+  it('counts a replayed event once, however often and however concurrently it arrives', async () => {
+    const me = learner();
+    const once = run('gather', 'busy');
+    const distinct = Array.from({ length: 30 }, () => run('gather', 'busy'));
+    await Promise.all([
+      ...distinct.map((e) => progress().applyEvents(me, [e])),
+      ...Array.from({ length: 10 }, () => progress().applyEvents(me, [once])),
+    ]);
+    await progress().applyEvents(me, [once, ...distinct.slice(0, 5)]);
+    expect((await progress().getLessonProgress(me, 'gather')).cells.busy?.runs).toBe(31);
   });
 
-  it('loses no increment under 50 concurrent runs of the same cell', async () => {
-    const anonId = learner();
-    const run = { anonId, lessonId: 'gather', cellId: 'busy', status: 'ok' } as const;
-    await Promise.all(Array.from({ length: 50 }, () => progress.recordCellRun(run)));
-
-    const { cells } = await progress.getLessonProgress(anonId, 'gather');
-    expect(cells.busy?.runs).toBe(50);
-    expect(await db.learner.count({ where: { anonId } })).toBe(1);
-  });
-
-  it('keeps learners apart', async () => {
+  it('keeps learners apart, even when they send the same event id', async () => {
     const [ada, bob] = [learner(), learner()];
-    await progress.recordCellRun({ anonId: ada, lessonId: 'shared', cellId: 'c', status: 'ok' });
-    await progress.recordCellRun({ anonId: ada, lessonId: 'shared', cellId: 'c', status: 'ok' });
-    await progress.recordCellRun({ anonId: bob, lessonId: 'shared', cellId: 'c', status: 'error' });
+    const shared = run('shared', 'c');
+    await progress().applyEvents(ada, [shared, run('shared', 'c')]);
+    await progress().applyEvents(bob, [{ ...shared, status: 'error' }]);
+    expect((await progress().getLessonProgress(ada, 'shared')).cells.c).toMatchObject({ runs: 2, lastStatus: 'ok' });
+    expect((await progress().getLessonProgress(bob, 'shared')).cells.c).toMatchObject({ runs: 1, lastStatus: 'error' });
+  });
+});
 
-    expect((await progress.getLessonProgress(ada, 'shared')).cells.c).toMatchObject({ runs: 2, lastStatus: 'ok' });
-    expect((await progress.getLessonProgress(bob, 'shared')).cells.c).toMatchObject({ runs: 1, lastStatus: 'error' });
-    expect(await progress.getProgressSummary(bob)).toEqual({ shared: { startedAt: expect.any(Date), cellsRun: 1 } });
+describe('exercises', () => {
+  it('follows the pure merge rules: a pass is forever, hints only grow, the last error is kept', async () => {
+    const me = learner();
+    const attempts = [
+      attempt('tasks', 'ex1', false, 1, 'AssertionError'),
+      attempt('tasks', 'ex1', true, 2),
+      attempt('tasks', 'ex1', false, 0, 'TypeError'),
+    ];
+    await progress().applyEvents(me, attempts);
+    await progress().applyEvents(me, [event({ type: 'hint', lessonId: 'tasks', exerciseId: 'ex1', hintsUsed: 1 } as const)]);
+
+    let expected: ExerciseState | undefined;
+    for (const a of attempts) if (a.type === 'exercise-attempt') expected = applyAttempt(expected, a, new Date(a.at));
+    const { exercises } = await progress().getLessonProgress(me, 'tasks');
+    expect(exercises.ex1).toEqual({ attempts: 3, passed: true, hintsUsed: 2, lastErrorType: 'TypeError' });
+    expect(exercises.ex1).toMatchObject({
+      attempts: expected?.attempts,
+      passed: expected?.passed,
+      hintsUsed: expected?.hintsUsed,
+      lastErrorType: expected?.lastErrorType,
+    });
+  });
+
+  it('records hints revealed before any attempt', async () => {
+    const me = learner();
+    await progress().applyEvents(me, [event({ type: 'hint', lessonId: 'tasks', exerciseId: 'ex2', hintsUsed: 2 } as const)]);
+    expect((await progress().getLessonProgress(me, 'tasks')).exercises.ex2).toEqual({
+      attempts: 0,
+      passed: false,
+      hintsUsed: 2,
+      lastErrorType: null,
+    });
+  });
+
+  it('completes a lesson only when every listed exercise passed here, and never un-completes it', async () => {
+    const me = learner();
+    const completed = () => event({ type: 'lesson-completed' as const, lessonId: 'quiz', exerciseIds: ['a', 'b'] });
+    await progress().applyEvents(me, [attempt('quiz', 'a', true), completed()]);
+    expect((await progress().getLessonProgress(me, 'quiz')).completedAt).toBeNull();
+
+    const done = completed();
+    await progress().applyEvents(me, [attempt('quiz', 'b', true), done]);
+    const after = await progress().getLessonProgress(me, 'quiz');
+    expect(after.completedAt).toEqual(new Date(done.at));
+
+    await progress().applyEvents(me, [attempt('quiz', 'b', false, 0, 'ValueError'), completed()]);
+    const later = await progress().getLessonProgress(me, 'quiz');
+    expect(later.completedAt).toEqual(after.completedAt);
+    expect(later.exercises.b).toMatchObject({ passed: true, attempts: 2 });
   });
 });
 
 describe('reads', () => {
   it('returns nothing for an unknown learner, and creates nobody', async () => {
-    const anonId = learner();
-    expect(await progress.getLessonProgress(anonId, 'coroutines')).toEqual({ startedAt: null, cells: {}, code: {} });
-    expect(await progress.getProgressSummary(anonId)).toEqual({});
-    expect(await db.learner.count({ where: { anonId } })).toBe(0);
-  });
-
-  it('summarises started lessons with the number of distinct cells run', async () => {
-    const anonId = learner();
-    for (const cellId of ['a', 'b', 'b', 'c']) {
-      await progress.recordCellRun({ anonId, lessonId: 'event-loop', cellId, status: 'ok' });
-    }
-    await progress.recordCellRun({ anonId, lessonId: 'async-def', cellId: 'a', status: 'error' });
-
-    expect(await progress.getProgressSummary(anonId)).toEqual({
-      'event-loop': { startedAt: expect.any(Date), cellsRun: 3 },
-      'async-def': { startedAt: expect.any(Date), cellsRun: 1 },
+    const me = learner();
+    expect(await progress().getLessonProgress(me, 'coroutines')).toEqual({
+      startedAt: null,
+      completedAt: null,
+      cells: {},
+      exercises: {},
+      code: {},
     });
-    expect((await progress.getLessonProgress(anonId, 'other')).startedAt).toBeNull();
+    expect(await progress().getProgressSummary(me)).toEqual({});
+    expect(await database.db().learner.count({ where: me })).toBe(0);
   });
-});
 
-describe('the database', () => {
-  it('runs in WAL mode with a busy timeout', async () => {
-    expect(await db.$queryRawUnsafe('PRAGMA journal_mode')).toEqual([{ journal_mode: 'wal' }]);
-    expect(await db.$queryRawUnsafe('PRAGMA busy_timeout')).toEqual([{ timeout: 5000 }]);
+  it('summarises started lessons: distinct cells run, exercises passed, activity per day', async () => {
+    const me = learner();
+    await progress().applyEvents(me, ['a', 'b', 'b', 'c'].map((cell) => run('event-loop', cell)));
+    await progress().applyEvents(me, [run('async-def', 'a', 'error'), attempt('async-def', 'x', true), attempt('async-def', 'y', false)]);
+
+    expect(await progress().getProgressSummary(me)).toEqual({
+      'event-loop': expect.objectContaining({ cellsRun: 3, exercisesPassed: 0, completedAt: null }),
+      'async-def': expect.objectContaining({ cellsRun: 1, exercisesPassed: 1 }),
+    });
+    const activity = await progress().getActivity(me, 7, new Date(clock));
+    expect(activity).toHaveLength(7);
+    expect(activity.at(-1)).toEqual({ day: new Date(clock).toISOString().slice(0, 10), events: 7 });
   });
 });
 
 describe('saveCellCode', () => {
   it('keeps the newest edit of each cell, whatever order the saves arrive in', async () => {
-    const anonId = learner();
+    const me = learner();
     const at = (seconds: number) => new Date(Date.UTC(2026, 0, 1, 0, 0, seconds));
-    await progress.saveCellCode({ anonId, lessonId: 'edits', cellId: 'a', code: 'second', editedAt: at(2) });
-    await progress.saveCellCode({ anonId, lessonId: 'edits', cellId: 'a', code: 'first (arrived late)', editedAt: at(1) });
-    await progress.saveCellCode({ anonId, lessonId: 'edits', cellId: 'b', code: 'other cell', editedAt: at(1) });
-    const { code } = await progress.getLessonProgress(anonId, 'edits');
-    expect(code).toEqual({
+    await progress().saveCellCode(me, { lessonId: 'edits', cellId: 'a', code: 'second', editedAt: at(2) });
+    await progress().saveCellCode(me, { lessonId: 'edits', cellId: 'a', code: 'first (arrived late)', editedAt: at(1) });
+    await progress().saveCellCode(me, { lessonId: 'edits', cellId: 'b', code: 'other cell', editedAt: at(1) });
+    expect((await progress().getLessonProgress(me, 'edits')).code).toEqual({
       a: { code: 'second', editedAt: at(2) },
       b: { code: 'other cell', editedAt: at(1) },
     });
-    await progress.saveCellCode({ anonId, lessonId: 'edits', cellId: 'a', code: 'third', editedAt: at(3) });
-    expect((await progress.getLessonProgress(anonId, 'edits')).code.a?.code).toBe('third');
+    await progress().saveCellCode(me, { lessonId: 'edits', cellId: 'a', code: 'third', editedAt: at(3) });
+    expect((await progress().getLessonProgress(me, 'edits')).code.a?.code).toBe('third');
   });
 
   it('never shows one learner the code of another', async () => {
     const [alice, bob] = [learner(), learner()];
-    await progress.saveCellCode({ anonId: alice, lessonId: 'edits', cellId: 'a', code: 'alice', editedAt: new Date() });
-    expect((await progress.getLessonProgress(bob, 'edits')).code).toEqual({});
+    await progress().saveCellCode(alice, { lessonId: 'edits', cellId: 'a', code: 'alice', editedAt: new Date() });
+    expect((await progress().getLessonProgress(bob, 'edits')).code).toEqual({});
   });
 });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** A stable id chosen by an author (lesson frontmatter `id`, cell `id`): safe in URLs, keys and logs. */
-const stableId = (what: string) =>
+export const stableId = (what: string) =>
   z
     .string()
     .min(1, `${what} must not be empty`)
@@ -14,14 +14,6 @@ export const cellIdSchema = stableId('cell id');
 export const cellRunStatuses = ['ok', 'error', 'interrupted', 'timeout'] as const;
 export const cellRunStatusSchema = z.enum(cellRunStatuses);
 export type CellRunStatus = z.infer<typeof cellRunStatusSchema>;
-
-/** The body of `POST /api/progress`: one finished run of one cell. Unknown keys are rejected. */
-export const cellRunEventSchema = z.strictObject({
-  lessonId: lessonIdSchema,
-  cellId: cellIdSchema,
-  status: cellRunStatusSchema,
-});
-export type CellRunEvent = z.infer<typeof cellRunEventSchema>;
 
 /** Longest cell source we keep for a learner (the lessons' cells are a few dozen lines). */
 export const MAX_CELL_CODE_CHARS = 100_000;

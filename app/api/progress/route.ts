@@ -1,28 +1,31 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { handleProgressMutation, jsonError, noStore } from '@/app/_lib/http/progress-mutation';
-import {
-  anonymousCookieName,
-  anonymousCookieOptions,
-  isAnonymousId,
-  newAnonymousId,
-} from '@/app/_lib/identity/anonymous-id';
-import { getLessonProgress, recordCellRun } from '@/app/_lib/progress/progress.server';
-import { emptyLessonProgress } from '@/app/_lib/progress/rules';
-import { cellRunEventSchema, lessonIdSchema } from '@/app/_lib/progress/schemas';
+import { handleProgressMutation, jsonError, noStore, rateLimited } from '@/app/_lib/http/progress-mutation';
+import { requestLearner, withLearnerCookie } from '@/app/_lib/identity/request-learner.server';
+import { progressBatchSchema } from '@/app/_lib/progress/events';
+import { checkCompletions } from '@/app/_lib/progress/lesson-exercises.server';
+import { applyEvents, getLessonProgress } from '@/app/_lib/progress/progress.server';
+import { lessonIdSchema } from '@/app/_lib/progress/schemas';
 
+/** The learner's progress in one lesson. Also issues the anonymous cookie before the first write,
+ *  so writes sent at once (Run all) all belong to one learner. */
 export async function GET(request: NextRequest) {
   const lessonId = lessonIdSchema.safeParse(request.nextUrl.searchParams.get('lessonId'));
   if (!lessonId.success) return jsonError(400, `lessonId: ${lessonId.error.issues[0]?.message ?? 'invalid'}`);
-  const anonId = request.cookies.get(anonymousCookieName)?.value;
-  if (isAnonymousId(anonId)) return NextResponse.json(await getLessonProgress(anonId, lessonId.data), { headers: noStore });
-  // Issue the learner's cookie before their first write, so writes sent at once (Run all)
-  // all belong to one learner.
-  const response = NextResponse.json(emptyLessonProgress(), { headers: noStore });
-  response.cookies.set(anonymousCookieName, newAnonymousId(), anonymousCookieOptions(request.nextUrl.protocol === 'https:'));
-  return response;
+  const limited = await rateLimited(request);
+  if (limited) return limited;
+  const learner = await requestLearner(request);
+  const progress = await getLessonProgress(learner.key, lessonId.data);
+  return withLearnerCookie(NextResponse.json(progress, { headers: noStore }), learner, request);
 }
 
-/** Records one finished run of a cell. */
+/** Records a batch of progress events (see app/_lib/progress/events.ts); a replayed id counts once. */
 export function POST(request: NextRequest) {
-  return handleProgressMutation(request, cellRunEventSchema, 4096, (anonId, run) => recordCellRun({ anonId, ...run }));
+  return handleProgressMutation(
+    request,
+    progressBatchSchema,
+    32 * 1024,
+    ({ events }) => [...new Set(events.map((event) => event.lessonId))],
+    async (key, { events }) => ({ accepted: await applyEvents(key, events) }),
+    ({ events }) => checkCompletions(events),
+  );
 }

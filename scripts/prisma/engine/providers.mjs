@@ -21,7 +21,7 @@ import { EngineError } from './log.mjs';
  */
 const providers = [
   { name: 'sqlite', handles: (/** @type {string} */ url) => url.startsWith('file:'), load: () => import('./sqlite.mjs') },
-  // PostgreSQL: { name: 'postgresql', handles: (url) => /^postgres(ql)?:\/\//.test(url), load: () => import('./postgres.mjs') },
+  { name: 'postgresql', handles: (/** @type {string} */ url) => /^postgres(ql)?:\/\//.test(url), load: () => import('./postgres.mjs') },
 ];
 
 /** @param {string} url @returns {Promise<Provider>} */

@@ -5,7 +5,14 @@ import { cellCodeEventSchema, MAX_CELL_CODE_CHARS } from '@/app/_lib/progress/sc
 
 /** Saves the learner's edited code of one cell (the newest edit wins). */
 export function PUT(request: NextRequest) {
-  return handleProgressMutation(request, cellCodeEventSchema, MAX_CELL_CODE_CHARS * 4 + 1024, (anonId, edit) =>
-    saveCellCode({ anonId, ...edit, editedAt: new Date(edit.editedAt) }),
+  return handleProgressMutation(
+    request,
+    cellCodeEventSchema,
+    MAX_CELL_CODE_CHARS * 4 + 1024,
+    (edit) => [edit.lessonId],
+    async (key, edit) => {
+      await saveCellCode(key, { ...edit, editedAt: new Date(edit.editedAt) });
+      return { ok: true };
+    },
   );
 }

@@ -1,0 +1,96 @@
+import 'server-only';
+import { randomUUID } from 'node:crypto';
+import type { ProgressEvent } from './events';
+import { groupCommit, type Tx } from './group-commit.server';
+import { learnerWhere, type LearnerKey } from './learners.server';
+
+/**
+ * Applies a batch of events in order and returns the ids now stored, once they are committed
+ * (group commit: see group-commit.server.ts). Each event is recorded by its browser-given id
+ * first; an id the learner already sent (a replay) changes nothing. The counters are single
+ * `INSERT ... ON CONFLICT DO UPDATE` statements that follow the merge rules in merge.ts, in
+ * syntax that SQLite and PostgreSQL share.
+ */
+export async function applyEvents(key: LearnerKey, events: readonly ProgressEvent[]): Promise<string[]> {
+  await groupCommit((tx) => applyJob(tx, key, events));
+  return events.map((event) => event.id);
+}
+
+async function applyJob(tx: Tx, key: LearnerKey, events: readonly ProgressEvent[]): Promise<void> {
+  const now = new Date();
+  const { id: learnerId } = await tx.learner.upsert({
+    where: learnerWhere(key),
+    create: { ...learnerWhere(key), lastSeenAt: now },
+    update: { lastSeenAt: now },
+    select: { id: true },
+  });
+  for (const event of events) {
+    // A browser clock ahead of ours must not date progress in the future.
+    const at = new Date(Math.min(Date.parse(event.at), now.getTime()));
+    const inserted = await tx.$executeRaw`
+      INSERT INTO "ProgressEvent" ("learnerId", "eventId", "type", "lessonId", "occurredAt", "receivedAt")
+      VALUES (${learnerId}, ${event.id}, ${event.type}, ${event.lessonId}, ${at}, ${now})
+      ON CONFLICT DO NOTHING`;
+    if (inserted === 0) continue;
+    await startLesson(tx, learnerId, event.lessonId, at, now);
+    await applyOne(tx, learnerId, event, at);
+  }
+}
+
+function startLesson(tx: Tx, learnerId: string, lessonId: string, at: Date, now: Date) {
+  return tx.lessonProgress.upsert({
+    where: { learnerId_lessonId: { learnerId, lessonId } },
+    create: { learnerId, lessonId, startedAt: at, updatedAt: now },
+    update: { updatedAt: now },
+    select: { id: true },
+  });
+}
+
+async function applyOne(tx: Tx, learnerId: string, event: ProgressEvent, at: Date): Promise<void> {
+  const { lessonId } = event;
+  switch (event.type) {
+    case 'cell-run':
+      await tx.cellProgress.upsert({
+        where: { learnerId_lessonId_cellId: { learnerId, lessonId, cellId: event.cellId } },
+        create: { learnerId, lessonId, cellId: event.cellId, runs: 1, lastStatus: event.status, lastRunAt: at },
+        update: { runs: { increment: 1 }, lastStatus: event.status, lastRunAt: at },
+        select: { id: true },
+      });
+      return;
+    case 'exercise-attempt': {
+      const errorType = event.passed ? null : event.errorType;
+      await tx.$executeRaw`
+        INSERT INTO "ExerciseProgress"
+          ("id", "learnerId", "lessonId", "exerciseId", "attempts", "passed", "passedAt", "hintsUsed", "lastErrorType", "lastAttemptAt")
+        VALUES (${randomUUID()}, ${learnerId}, ${lessonId}, ${event.exerciseId}, 1, ${event.passed},
+          ${event.passed ? at : null}, ${event.hintsUsed}, ${errorType}, ${at})
+        ON CONFLICT ("learnerId", "lessonId", "exerciseId") DO UPDATE SET
+          "attempts" = "ExerciseProgress"."attempts" + 1,
+          "passed" = CASE WHEN excluded."passed" THEN excluded."passed" ELSE "ExerciseProgress"."passed" END,
+          "passedAt" = COALESCE("ExerciseProgress"."passedAt", excluded."passedAt"),
+          "hintsUsed" = CASE WHEN excluded."hintsUsed" > "ExerciseProgress"."hintsUsed"
+            THEN excluded."hintsUsed" ELSE "ExerciseProgress"."hintsUsed" END,
+          "lastErrorType" = excluded."lastErrorType",
+          "lastAttemptAt" = excluded."lastAttemptAt"`;
+      return;
+    }
+    case 'hint':
+      await tx.$executeRaw`
+        INSERT INTO "ExerciseProgress" ("id", "learnerId", "lessonId", "exerciseId", "hintsUsed")
+        VALUES (${randomUUID()}, ${learnerId}, ${lessonId}, ${event.exerciseId}, ${event.hintsUsed})
+        ON CONFLICT ("learnerId", "lessonId", "exerciseId") DO UPDATE SET
+          "hintsUsed" = CASE WHEN excluded."hintsUsed" > "ExerciseProgress"."hintsUsed"
+            THEN excluded."hintsUsed" ELSE "ExerciseProgress"."hintsUsed" END`;
+      return;
+    case 'lesson-completed': {
+      // Completion is the server's call: every listed exercise must have passed here.
+      const ids = [...new Set(event.exerciseIds)];
+      const passed = await tx.exerciseProgress.count({
+        where: { learnerId, lessonId, exerciseId: { in: ids }, passed: true },
+      });
+      if (passed !== ids.length) return;
+      await tx.lessonProgress.updateMany({ where: { learnerId, lessonId, completedAt: null }, data: { completedAt: at } });
+      return;
+    }
+  }
+}
