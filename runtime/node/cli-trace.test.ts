@@ -43,7 +43,7 @@ describe('py --trace', () => {
     const result = await py(['--trace', tracePath, script, 'arg']);
     expect(result.code).toBe(0);
     expect(result.stdout).toBe("[1, 2] ['arg']\n");
-    expect(result.stderr).toMatch(/^py: wrote the trace \(\d+ events, 5 task slices\) to .*naps\.json\n$/);
+    expect(result.stderr).toMatch(/^py: wrote the trace \(\d+ events, 8 task slices\) to .*naps\.json\n$/);
     const trace = parseTraceJson(readFileSync(tracePath, 'utf8'), tracePath);
     expect([...tasksOf(trace).values()].map((task) => task.coro)).toEqual([
       'main',
@@ -53,7 +53,7 @@ describe('py --trace', () => {
       'AwaitableEventLoop.shutdown_default_executor',
     ]);
     expect(waitsOf(trace).map((wait) => wait.kind)).toEqual(['gather', 'sleep', 'sleep']);
-    expect(slicesOf(trace).length).toBe(7);
+    expect(slicesOf(trace)).toHaveLength(8);
   });
 
   it('writes the trace of a script that fails, and keeps its exit status', async () => {
@@ -67,7 +67,7 @@ describe('py --trace', () => {
     expect(slicesOf(trace, 1)).toMatchObject([{ outcome: 'exception', exception: 'KeyError' }]);
   });
 
-  it('refuses --trace without a file, and with the server kernel', async () => {
+  it('refuses --trace without a file, into a missing directory, and with the server kernel', async () => {
     const script = join(directory, 'plain.py');
     writeFileSync(script, 'print("hi")\n');
     const missing = await py(['--trace=', script]);
@@ -77,5 +77,8 @@ describe('py --trace', () => {
     expect(server.code).toBe(2);
     expect(server.stderr).toBe('py: --trace traces the pyodide kernel only\n');
     expect(existsSync(join(directory, 'server.json'))).toBe(false);
+    const nowhere = join(directory, 'missing', 'trace.json');
+    const noDirectory = await py(['--trace', nowhere, script]);
+    expect(noDirectory).toEqual({ code: 2, stdout: '', stderr: `py: can't write the trace to '${nowhere}': no such directory\n` });
   });
 });

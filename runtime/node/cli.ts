@@ -6,10 +6,10 @@
  * `npm run py -- --trace trace.json FILE.py`: also write a trace of its event loops
  * (docs/TRACE.md) to trace.json.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { runFileInSandbox } from '../server/cli-run';
-import { runTraced } from '../trace/traced-run';
+import { TracingError, runTraced } from '../trace/traced-run';
 import { LineReader } from './line-reader';
 import { NodeKernel } from './node-kernel';
 import type { RunResult } from './node-kernel';
@@ -38,7 +38,15 @@ function parseOptions(args: string[]): CliOptions {
 
 /** Run with the event loop traced, then write the trace (the script's result either way). */
 async function runAndWriteTrace(kernel: NodeKernel, runScript: () => Promise<RunResult>, tracePath: string): Promise<RunResult> {
-  const { result, trace } = await runTraced(kernel, runScript);
+  let traced: Awaited<ReturnType<typeof runTraced>>;
+  try {
+    traced = await runTraced(kernel, runScript);
+  } catch (error) {
+    if (!(error instanceof TracingError) || !error.result) throw error;
+    process.stderr.write(`py: no trace written: ${error.message}\n`);
+    return error.result;
+  }
+  const { result, trace } = traced;
   const path = resolve(tracePath);
   writeFileSync(path, `${JSON.stringify(trace)}\n`);
   const slices = trace.events.filter((event) => event.type === 'slice').length;
@@ -55,6 +63,10 @@ async function main(argv: string[]): Promise<number> {
   }
   if (tracePath === '') {
     process.stderr.write(`py: --trace needs the file to write the trace to\n${USAGE}`);
+    return EXIT_USAGE;
+  }
+  if (tracePath !== undefined && !existsSync(dirname(resolve(tracePath)))) {
+    process.stderr.write(`py: can't write the trace to '${resolve(tracePath)}': no such directory\n`);
     return EXIT_USAGE;
   }
   const [file, ...rest] = args;

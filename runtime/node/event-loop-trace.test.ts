@@ -207,6 +207,37 @@ asyncio.run(main())
     expect(recorded.note).toBe(`${recorded.dropped.toLocaleString('en-US')} events were dropped: a trace keeps its first 50 events.`);
   });
 
+  it('shows the same stacks inside a task as an untraced run, and the same eager tasks', async () => {
+    const code = `
+import asyncio, io, traceback
+
+async def child():
+    out = io.StringIO()
+    traceback.print_stack(file=out)
+    return out.getvalue()
+
+async def main():
+    asyncio.get_running_loop().set_task_factory(asyncio.eager_task_factory)
+    async with asyncio.TaskGroup() as group:
+        task = group.create_task(asyncio.sleep(0.01, "slept"))
+    print(task.result())
+    return await asyncio.create_task(child())
+
+asyncio.run(main())
+`;
+    const untraced = await kernel.run(code);
+    const { result, trace: recorded } = await trace(code);
+    expect(result.value).toContain('events.py", line');
+    const cellNumbers = (stack: string | undefined) => stack?.replace(/<cell-\d+>/g, '<cell>');
+    expect(cellNumbers(result.value)).toBe(cellNumbers(untraced.value));
+    const eager = slicesOf(recorded).filter((slice) => slice.eager);
+    expect(eager.map((slice) => [tasksOf(recorded).get(slice.task)?.coro, slice.outcome])).toEqual([
+      ['sleep', 'wait'],
+      ['child', 'result'],
+    ]);
+    expect(slicesOf(recorded, 1).map((slice) => slice.wait?.kind ?? slice.outcome)).toEqual(['taskgroup', 'result']);
+  });
+
   it('leaves the loop untouched once the trace is written', async () => {
     await trace('import asyncio\nasyncio.run(asyncio.sleep(0))\n');
     const check = await kernel.run(`

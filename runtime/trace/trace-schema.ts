@@ -27,7 +27,19 @@ export const CreateEvent = z.object({
 });
 
 /** What a suspended task waits for. */
-export const WaitKind = z.enum(['sleep', 'lock', 'semaphore', 'event', 'condition', 'queue', 'wait', 'gather', 'task', 'future']);
+export const WaitKind = z.enum([
+  'sleep',
+  'lock',
+  'semaphore',
+  'event',
+  'condition',
+  'queue',
+  'wait',
+  'gather',
+  'taskgroup',
+  'task',
+  'future',
+]);
 export const Wait = z.object({
   kind: WaitKind,
   /** The coroutine it waits in (`Lock.acquire`, `Queue.get`), or the awaited task's name. */
@@ -53,6 +65,8 @@ export const SliceEvent = z.object({
   wait: z.optional(Wait),
   /** outcome 'exception': the exception's class. */
   exception: z.optional(name),
+  /** The task's first step, run inside create_task by an eager task factory (not by the loop). */
+  eager: z.optional(z.literal(true)),
 });
 
 /** A task was scheduled to run (its wait ended, or it was created). */

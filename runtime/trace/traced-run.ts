@@ -22,6 +22,13 @@ const TRACING_MODULE = "__import__('awaitable_kernel.tracing', fromlist=['tracin
 
 export class TracingError extends Error {
   override name = 'TracingError';
+  /** The traced code's own result, when it ran but its trace could not be read. */
+  constructor(
+    message: string,
+    readonly result?: RunResult,
+  ) {
+    super(message);
+  }
 }
 
 export async function runTraced(
@@ -47,6 +54,12 @@ export async function runTraced(
       if (name === 'stdout') chunks.push(text);
     },
   });
-  if (dumped.status !== 'ok') throw new TracingError(`the trace could not be read: ${dumped.error?.message ?? dumped.status}`);
-  return { result, trace: parseTraceJson(chunks.join(''), 'the kernel\'s trace') };
+  if (dumped.status !== 'ok') {
+    throw new TracingError(`the trace could not be read: ${dumped.error?.message ?? dumped.status}`, result);
+  }
+  try {
+    return { result, trace: parseTraceJson(chunks.join(''), "the kernel's trace") };
+  } catch (error) {
+    throw new TracingError(error instanceof Error ? error.message : String(error), result);
+  }
 }

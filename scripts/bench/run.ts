@@ -17,6 +17,7 @@ import { LESSON, measurePages } from './lesson-page';
 import { measureProgressApi } from './progress-api';
 import { consoleTable, markdownReport } from './report';
 import { measureServerKernel } from './server-kernel';
+import { measureTraceOverhead, traceOverheadMarkdown } from '../../runtime/trace/measure-overhead';
 import { cpuBusyShare } from './stats';
 
 const { values: flags } = parseArgs({
@@ -74,6 +75,9 @@ try {
 // The progress API runs its own servers (SQLite, then PostgreSQL), with the rate limit lifted.
 const progressApi = await measureProgressApi({ distDir, log });
 log('progress API measured (SQLite and PostgreSQL, 1/16/64 learners)');
+const traceRounds = Math.max(runs, 5);
+const traceOverhead = traceOverheadMarkdown(await measureTraceOverhead(traceRounds), traceRounds);
+log('tracing overhead measured (10,000 tasks, traced vs untraced)');
 const busyAfter = await cpuBusyShare(2000);
 
 if (kernelReplaced()) console.warn('bench: public/kernel was rebuilt while the bench ran; the figures may mix two kernel builds.');
@@ -103,12 +107,13 @@ if (Math.max(busyBefore, busyAfter) > 0.2) {
 console.log(`\n${consoleTable(figures)}\n`);
 console.log(`${measured.serverKernel.markdown}\n`);
 console.log(`${progressApi.markdown}\n`);
+console.log(`${traceOverhead}\n`);
 if (measured.serverKernel.data.failures.count > 0) console.warn(`bench: ${measured.serverKernel.data.failures.count} server-kernel runs failed`);
 for (const note of notes) console.log(note.replaceAll('**', ''));
 for (const [key, value] of Object.entries(machine)) console.log(`${key}: ${value}`);
 if (!flags['no-write']) {
   const date = new Date().toISOString().replace('T', ' ').replace(/:\d\d\.\d+Z$/, ' UTC');
-  const report = markdownReport({ date, machine, figures, runs, notes, method: methodText({ runs, kernel: measured.kernel, javascript: measured.javascript }), sections: [measured.serverKernel.markdown, progressApi.markdown] });
+  const report = markdownReport({ date, machine, figures, runs, notes, method: methodText({ runs, kernel: measured.kernel, javascript: measured.javascript }), sections: [measured.serverKernel.markdown, progressApi.markdown, traceOverhead] });
   writeFileSync(path.join(projectRoot, 'docs', 'BENCHMARKS.md'), report);
   console.log('\nbench: wrote docs/BENCHMARKS.md');
 }

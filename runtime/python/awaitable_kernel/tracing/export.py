@@ -19,9 +19,11 @@ def _wait(wait):
 def _event(raw, origin, slow_ns):
     kind = raw[0]
     if kind == "slice":
-        _, task, start, end, outcome, wait = raw  # wait: what it waits for, or the exception's class
+        _, task, start, end, outcome, wait, *eager = raw  # wait: what it waits for, or the exception's class
         event = {"type": "slice", "task": task, "start": start - origin, "end": end - origin,
                  "blocking": end - start >= slow_ns, "outcome": outcome}
+        if eager:
+            event["eager"] = True
         if outcome == "wait":
             event["wait"] = _wait(wait)
         elif outcome == "exception":

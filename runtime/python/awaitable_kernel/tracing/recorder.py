@@ -12,12 +12,14 @@ task's id is forgotten, so a new task at the same address gets a new number.
 
 import asyncio
 import heapq
+import itertools
 import time
 import types
 from asyncio import events as asyncio_events
 from asyncio import format_helpers
 
 from .. import event_loop
+from .frames import dress_as
 from .waits import describe_wait
 
 _Task = asyncio.Task
@@ -51,7 +53,7 @@ class Recorder:
         self.loop_offset_ns = 0
         self.numbers = {}  # id(task) -> task number, while the task lives
         self.cancelling = {}  # task number -> task.cancelling() last recorded
-        self.next_number = 1
+        self.next_number = itertools.count(1).__next__
         self._restore = []
 
     @property
@@ -61,15 +63,15 @@ class Recorder:
     def record(self, event):
         (self.events if len(self.events) < self.max_events else self.overflow).append(event)
 
-    def first_sighting(self, task, loop, now):
+    def first_sighting(self, task, loop, now, coro=None):
         """Number a task the trace has not seen, and record its creation (traced_call_soon
         inlines this for the usual case, a task scheduled by its own __init__)."""
-        number = self.next_number
-        self.next_number = number + 1
+        number = self.next_number()
         numbers = self.numbers
         numbers[id(task)] = number
         parent = _current_task(loop) if loop is not None else None
-        coro = task.get_coro()
+        if coro is None:
+            coro = task.get_coro()
         self.record(("create", now, number, task.get_name(), getattr(coro, "__qualname__", None) or type(coro).__qualname__,
                      None if parent is None else numbers.get(id(parent))))
         return number
@@ -83,6 +85,15 @@ class Recorder:
         if count > self.cancelling.get(number, 0):
             self.record(("cancel", now, number))
         self.cancelling[number] = count
+
+    def slice_event(self, task, number, start, end):
+        """The slice that just ran (traced_run inlines this)."""
+        waiter = task._fut_waiter
+        if waiter is not None:
+            return ("slice", number, start, end, "wait", describe_wait(task, waiter, self.task_number))
+        if task.done():
+            return ("slice", number, start, end, *self.finished(task, number))
+        return ("slice", number, start, end, "yield", None)
 
     def finished(self, task, number):
         """A task's last slice ended: forget its id; how it ended, as (outcome, detail)."""
@@ -108,14 +119,14 @@ class Recorder:
         task_number = self.task_number
         loop_class = event_loop.AwaitableEventLoop
         offset = self.loop_offset_ns = time.perf_counter_ns() - int(time.monotonic() * 1e9)
-        running = None  # the task whose slice is running
-        create_task = loop_class.create_task
+        running = running_number = None  # the task whose slice is running, and its number
+        next_number = self.next_number
         select = event_loop._InterruptibleSelector.select
         blocking_sleep = time.sleep
 
         def traced_run(handle):
             # Handle._run, timed: a task's step or wakeup is a slice of that task.
-            nonlocal running
+            nonlocal running, running_number
             callback = handle._callback
             task = None if type(callback) is _FunctionType else getattr(callback, "__self__", None)
             if task is not None and isinstance(task, _Task):
@@ -125,7 +136,7 @@ class Recorder:
                     number = first_sighting(task, handle._loop, start)
                 if task.cancelling():
                     note_cancel(task, number, start)
-                running = task
+                running, running_number = task, number
             else:
                 task = None
                 start = perf()
@@ -140,7 +151,7 @@ class Recorder:
                 if task is None:
                     event = ("callback", start, end, getattr(callback, "__qualname__", None) or type(callback).__qualname__)
                 else:
-                    running = None
+                    running = running_number = None
                     waiter = task._fut_waiter
                     if waiter is not None:
                         event = ("slice", number, start, end, "wait", describe_wait(task, waiter, task_number))
@@ -164,14 +175,12 @@ class Recorder:
                     now = perf()
                     number = numbers.get(id(task))
                     if number is None:  # from Task.__init__: a new task is ready at once
-                        number = recorder.next_number
-                        recorder.next_number = number + 1
-                        numbers[id(task)] = number
-                        parent = _current_task(loop)
+                        number = numbers[id(task)] = next_number()
                         coro = task.get_coro()
                         name = getattr(coro, "__qualname__", None) or type(coro).__qualname__
-                        parent = None if parent is None else numbers.get(id(parent))
-                        (events if len(events) < cap else overflow).append(("create", now, number, task.get_name(), name, parent))
+                        # Only a task's slice (or a callback: no parent) creates tasks on this loop.
+                        event = ("create", now, number, task.get_name(), name, running_number)
+                        (events if len(events) < cap else overflow).append(event)
                     else:
                         (events if len(events) < cap else overflow).append(("ready", now, number))
             return handle
@@ -194,12 +203,24 @@ class Recorder:
             return timer
 
         def traced_create_task(loop, coro, **kwargs):
-            task = create_task(loop, coro, **kwargs)
-            if id(task) not in numbers:  # not scheduled by Task.__init__: started eagerly
-                first_sighting(task, loop, perf())
-            if task.done():  # finished eagerly (eager_task_factory): no slice will follow
-                numbers.pop(id(task), None)
-            return task
+            # BaseEventLoop.create_task; a task not scheduled by its __init__ ran its first
+            # step eagerly (an eager task factory), inside this call: that is a slice too.
+            loop._check_closed()
+            factory, start = loop._task_factory, perf()
+            if factory is not None:
+                task = factory(loop, coro, **kwargs)
+            else:
+                task = _Task(coro, loop=loop, **kwargs)
+                if task._source_traceback:
+                    del task._source_traceback[-1]
+            if id(task) not in numbers and isinstance(task, _Task):
+                end = perf()
+                number = first_sighting(task, loop, start, coro)
+                record(recorder.slice_event(task, number, start, end) + ("eager",))
+            try:
+                return task
+            finally:
+                del task  # as create_task: no cycle through an exception's traceback
 
         def traced_select(selector, timeout=None):
             start = perf()
@@ -217,6 +238,10 @@ class Recorder:
             finally:
                 record(("block", start, perf(), None if task is None else task_number(task), "time.sleep"))
 
+        dress_as(traced_run, _Handle._run, "handle._context.run(", "self._context.run(")
+        dress_as(traced_call_soon, asyncio.BaseEventLoop._call_soon, "= _Handle(", "= events.Handle(")
+        dress_as(traced_call_at, asyncio.BaseEventLoop.call_at, "= _TimerHandle(", "= events.TimerHandle(")
+        dress_as(traced_create_task, asyncio.BaseEventLoop.create_task, "= factory(loop", "return self._task_factory(")
         self.started_ns = perf()
         self._patch(_Handle, "_run", traced_run)
         self._patch(loop_class, "_call_soon", traced_call_soon)

@@ -2,7 +2,7 @@
 
 import asyncio
 import types
-from asyncio import locks, queues, tasks
+from asyncio import locks, queues, taskgroups, tasks
 
 # The innermost coroutine of a suspended task names what it waits in.
 _KINDS = {
@@ -14,6 +14,7 @@ _KINDS = {
     queues.Queue.get.__code__: "queue",
     queues.Queue.put.__code__: "queue",
     tasks._wait.__code__: "wait",
+    taskgroups.TaskGroup._aexit.__code__: "taskgroup",
 }
 _Task = asyncio.Task
 _GatheringFuture = tasks._GatheringFuture
