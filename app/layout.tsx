@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { AccountLink } from '@/app/_components/account/account-link';
+import { ContentReload } from '@/app/_components/dev/content-reload';
 import { ThemeToggle, themeBootScript } from '@/app/_components/theme/theme-toggle';
 import './globals.css';
 
@@ -42,6 +43,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <main id="main" className="mx-auto max-w-3xl px-4 py-8">
           {children}
         </main>
+        {process.env.NODE_ENV === 'development' ? <ContentReload /> : null}
       </body>
     </html>
   );

@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { SERVER_PROTOCOL_VERSION } from '../runtime/server/protocol';
 import { expect, test } from './fixtures/course-test';
-import { cell, editor, output, replaceCode, waitForKernel } from './fixtures/notebook';
+import { cell, chinese as zh, editor, output, replaceCode, waitForKernel } from './fixtures/notebook';
 
 const english = '/learn/vocabulary';
 const chinese = '/zh/learn/vocabulary';
@@ -109,8 +109,10 @@ test('the language switch goes to the Chinese lesson and back, keeping the learn
   await expect(page).toHaveURL(/\/zh\/learn\/vocabulary$/);
   await expect(page.locator('article')).toHaveAttribute('lang', 'zh-Hans');
   await expect(page.getByRole('heading', { name: '课程组件', level: 1 })).toBeVisible();
-  await expect(editor(page, 'greet')).toHaveText('print("edited in English")');
-  await expect(cell(page, 'double-it')).toBeVisible();
+  await expect(zh.editor(page, 'greet')).toHaveText('print("edited in English")');
+  await expect(zh.cell(page, 'double-it')).toBeVisible();
+  await expect(page.getByRole('toolbar', { name: '笔记本' }).getByRole('button', { name: '全部运行', exact: true })).toBeVisible();
+  await expect(zh.cell(page, 'greet').getByRole('button', { name: '运行单元格 greet' })).toBeVisible();
   await expect(page.getByRole('button', { name: '检查我的答案' })).toBeVisible();
   await expect(page.getByRole('note', { name: '常见误解：协程是分时运行的' })).toBeVisible();
 
@@ -122,7 +124,7 @@ test('the language switch goes to the Chinese lesson and back, keeping the learn
 
 test('the Chinese exercise checks in Chinese', async ({ page }) => {
   await page.goto(chinese);
-  await waitForKernel(page);
+  await zh.waitForKernel(page);
   await page.getByRole('button', { name: '检查我的答案' }).click();
   await expect(page.getByRole('status', { name: '把数字翻倍 的结果' })).toHaveText('还没有：double(2) 应该返回 4，而不是 2。');
   await page.getByRole('button', { name: '显示提示 1/3' }).click();
@@ -185,7 +187,7 @@ test('the course lists lessons with minutes and objectives, and links to the Chi
 for (const path of [english, chinese]) {
   test(`${path} has no serious or critical accessibility violations, with hints, solution and quiz answer shown`, async ({ page }) => {
     await page.goto(path);
-    await waitForKernel(page);
+    await (path === chinese ? zh.waitForKernel(page) : waitForKernel(page));
     const hint = page.getByRole('button', { name: /Show hint 1|显示提示 1/ });
     await hint.click();
     await page.getByRole('button', { name: /^(Show solution|显示答案)$/ }).click();

@@ -1,6 +1,7 @@
 'use client';
 
 import { useState } from 'react';
+import { useNotebookStrings } from '@/app/_components/lesson/lesson-language';
 import type { OutputChunk } from '@/app/_components/notebook/notebook-store';
 
 const chunkStyles: Record<OutputChunk['kind'], string> = {
@@ -15,6 +16,7 @@ const COLLAPSED_LINES = 40;
 
 /** Output is rendered as text only: the kernel's messages are untrusted data. */
 export function CellOutput({ cellId, chunks, running }: { cellId: string; chunks: OutputChunk[]; running: boolean }) {
+  const words = useNotebookStrings();
   const [expanded, setExpanded] = useState(false);
   const [copied, setCopied] = useState(false);
   if (chunks.length === 0 && !running) return null;
@@ -34,7 +36,7 @@ export function CellOutput({ cellId, chunks, running }: { cellId: string; chunks
     <div className="border-t border-slate-200 bg-slate-50/60 dark:border-slate-700 dark:bg-slate-900/60">
       <div
         role="log"
-        aria-label={`Output of cell ${cellId}`}
+        aria-label={words.outputOf(cellId)}
         aria-live="polite"
         className={`overflow-auto px-3 py-2 ${collapsible && !expanded ? 'max-h-[40rem]' : ''}`}
       >
@@ -50,11 +52,11 @@ export function CellOutput({ cellId, chunks, running }: { cellId: string; chunks
         <div className="flex justify-end gap-2 px-3 pb-2 text-xs">
           {collapsible ? (
             <button type="button" className="output-action" onClick={() => setExpanded(!expanded)} aria-expanded={expanded}>
-              {expanded ? 'Collapse output' : `Show all ${lineCount} lines`}
+              {expanded ? words.collapseOutput : words.showAllLines(lineCount)}
             </button>
           ) : null}
-          <button type="button" className="output-action" onClick={copy} aria-label={`Copy output of cell ${cellId}`}>
-            {copied ? 'Copied' : 'Copy'}
+          <button type="button" className="output-action" onClick={copy} aria-label={words.copyOutputOf(cellId)}>
+            {copied ? words.copied : words.copy}
           </button>
         </div>
       ) : null}

@@ -1,7 +1,7 @@
 'use client';
 
 import { useCallback, useEffect, useRef, useState, type ComponentType } from 'react';
-import { useLessonStrings } from '@/app/_components/lesson/lesson-language';
+import { useLessonStrings, useNotebookStrings } from '@/app/_components/lesson/lesson-language';
 import { useCellSnapshot, useNotebook, useServerAvailability } from '@/app/_components/notebook/notebook-provider';
 import type { CellState } from '@/app/_components/notebook/notebook-store';
 import { useLessonProgress } from '@/app/_components/progress/lesson-progress';
@@ -9,16 +9,6 @@ import type { CodeEditorProps } from './code-editor';
 import { CellOutput } from './cell-output';
 import { InputPrompt } from './input-prompt';
 import { ServerCellStatus, serverReasonId } from './server-cell-status';
-
-const stateLabels: Record<CellState, string> = {
-  idle: 'Not run',
-  queued: 'Queued',
-  running: 'Running…',
-  ok: 'Done',
-  error: 'Error',
-  interrupted: 'Interrupted',
-  timeout: 'Stopped at the time limit',
-};
 
 function formatElapsed(ms: number): string {
   return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(2)} s`;
@@ -34,6 +24,7 @@ export function Cell({ id, code, timeout, kernel, setup, expect }: CellProps) {
   const onServer = kernel === 'server';
   const availability = useServerAvailability();
   const serverStrings = useLessonStrings().server;
+  const words = useNotebookStrings();
   const serverBlocked = onServer && availability.state === 'unavailable';
   const { progress } = useLessonProgress();
   const [Editor, setEditor] = useState<ComponentType<CodeEditorProps> | null>(null);
@@ -77,35 +68,34 @@ export function Cell({ id, code, timeout, kernel, setup, expect }: CellProps) {
 
   return (
     <section
-      aria-label={`Cell ${id}`}
+      aria-label={words.cellName(id)}
       data-state={state}
       data-kernel={onServer ? 'server' : 'browser'}
       className="my-6 overflow-hidden rounded-lg border border-slate-200 shadow-sm dark:border-slate-700"
     >
       <div className="flex flex-wrap items-center justify-between gap-x-3 gap-y-1 border-b border-slate-200 bg-slate-50 px-3 py-1.5 dark:border-slate-700 dark:bg-slate-800/60">
         <div className="flex items-center gap-2 font-mono text-xs text-slate-500 dark:text-slate-400">
-          <span aria-label={`Execution count ${String(count).trim() || 'none'}`}>[{count}]</span>
+          <span aria-label={words.executionCount(String(count).trim() || words.none)}>[{count}]</span>
           <span>{id}</span>
-          {modified ? <span className="rounded bg-amber-100 px-1.5 text-amber-800 dark:bg-amber-900/50 dark:text-amber-200">modified</span> : null}
+          {modified ? <span className="rounded bg-amber-100 px-1.5 text-amber-800 dark:bg-amber-900/50 dark:text-amber-200">{words.modified}</span> : null}
         </div>
         <div className="flex flex-wrap items-center gap-2 text-xs text-slate-500 dark:text-slate-400">
           {state !== 'idle' ? (
             <span data-testid="cell-state">
-              {stateLabels[state]}
-              {cell?.elapsedMs != null && !active ? ` in ${formatElapsed(cell.elapsedMs)}` : ''}
+              {cell?.elapsedMs != null && !active ? words.stateIn(words.state[state], formatElapsed(cell.elapsedMs)) : words.state[state]}
             </span>
           ) : null}
           <span data-testid="cell-progress" className="hidden sm:inline">
-            {saved ? `Run ${saved.runs} ${saved.runs === 1 ? 'time' : 'times'}, last ${saved.lastStatus}` : 'Not run yet'}
+            {saved ? words.runs(saved.runs, saved.lastStatus) : words.notRunYet}
           </span>
           {modified ? (
-            <button type="button" className="cell-action" onClick={() => notebook.resetCode(id)} aria-label={`Reset cell ${id} to original`}>
-              Reset
+            <button type="button" className="cell-action" onClick={() => notebook.resetCode(id)} aria-label={words.resetCell(id)}>
+              {words.reset}
             </button>
           ) : null}
           {state === 'running' ? (
-            <button type="button" className="cell-action" onClick={notebook.interrupt} aria-label={`Interrupt cell ${id}`}>
-              Interrupt
+            <button type="button" className="cell-action" onClick={notebook.interrupt} aria-label={words.interruptCell(id)}>
+              {words.interrupt}
             </button>
           ) : null}
           <button
@@ -113,12 +103,12 @@ export function Cell({ id, code, timeout, kernel, setup, expect }: CellProps) {
             type="button"
             onClick={run}
             disabled={active || !hydrated || serverBlocked}
-            aria-label={`Run cell ${id}`}
+            aria-label={words.runCell(id)}
             aria-describedby={serverBlocked ? serverReasonId(id) : undefined}
             title={availability.state === 'unavailable' && onServer ? serverStrings.runDisabled(availability.reason) : undefined}
             className="rounded bg-indigo-600 px-3 py-1 text-sm font-medium text-white hover:bg-indigo-700 disabled:opacity-60"
           >
-            {state === 'running' ? 'Running…' : state === 'queued' ? 'Queued' : 'Run'}
+            {state === 'running' ? words.state.running : state === 'queued' ? words.state.queued : words.run}
           </button>
         </div>
       </div>
@@ -126,7 +116,7 @@ export function Cell({ id, code, timeout, kernel, setup, expect }: CellProps) {
       {Editor ? (
         <Editor
           code={cell?.code ?? code}
-          label={`Code of cell ${id}`}
+          label={words.codeOf(id)}
           onChange={(next) => notebook.editCode(id, next)}
           onRun={run}
           onRunAndAdvance={runAndAdvance}

@@ -1,11 +1,13 @@
 'use client';
 
 import { useEffect, useRef, useState } from 'react';
+import { useNotebookStrings } from '@/app/_components/lesson/lesson-language';
 
 type InputPromptProps = { cellId: string; prompt: string; onAnswer(line: string | null): void };
 
 /** The line a waiting `input()` or pdb reads: Enter sends it, Ctrl+D sends end of file. */
 export function InputPrompt({ cellId, prompt, onAnswer }: InputPromptProps) {
+  const words = useNotebookStrings();
   const [line, setLine] = useState('');
   const field = useRef<HTMLInputElement>(null);
   useEffect(() => field.current?.focus(), []);
@@ -33,7 +35,7 @@ export function InputPrompt({ cellId, prompt, onAnswer }: InputPromptProps) {
             onAnswer(null);
           }
         }}
-        aria-label={`Input for cell ${cellId}`}
+        aria-label={words.inputFor(cellId)}
         autoComplete="off"
         spellCheck={false}
         className="min-w-0 flex-1 rounded border border-slate-300 bg-white px-2 py-1 font-mono text-sm dark:border-slate-600 dark:bg-slate-900"

@@ -5,6 +5,7 @@ import { preload } from 'react-dom';
 import { BrowserKernel, type KernelStatus } from '@/runtime/browser/browser-kernel';
 import { PYODIDE_FILES } from '@/runtime/browser/pyodide-download';
 import { pyodideFileSizes } from './pyodide-file-sizes';
+import { useNotebookStrings } from '@/app/_components/lesson/lesson-language';
 
 type KernelState = {
   status: KernelStatus | 'idle';
@@ -85,38 +86,31 @@ export function useKernel(): KernelContextValue {
   return value;
 }
 
-const statusLabels: Record<KernelState['status'], string> = {
-  idle: 'Python not started',
-  loading: 'Starting Python…',
-  ready: 'Python ready',
-  busy: 'Python running',
-  dead: 'Python stopped',
-};
-
 const megabytes = (bytes: number) => (bytes / 1_000_000).toFixed(1);
-
-/** While Pyodide's files download: "3.1 of 12.3 MB"; undefined before the total is known. */
-function downloadText({ loadedBytes, totalBytes }: KernelState): string | undefined {
-  if (loadedBytes === undefined || !totalBytes) return undefined;
-  return `${megabytes(loadedBytes)} of ${megabytes(totalBytes)} MB`;
-}
 
 export function KernelStatusBar() {
   const state = useKernel();
   const { status, progress, loadedBytes, totalBytes, error } = state;
-  const download = downloadText(state);
+  const strings = useNotebookStrings();
+  const download = loadedBytes !== undefined && totalBytes ? strings.megabytesOf(megabytes(loadedBytes), megabytes(totalBytes)) : undefined;
   const downloading = status === 'loading' && download !== undefined && loadedBytes !== totalBytes;
   return (
-    <div className="flex items-center gap-3 text-sm text-slate-600 dark:text-slate-300" role="status" aria-label="Kernel status">
+    <div className="flex items-center gap-3 text-sm text-slate-600 dark:text-slate-300" role="status" aria-label={strings.kernelStatus}>
       <span
         aria-hidden
         className={`inline-block size-2 rounded-full ${status === 'ready' ? 'bg-emerald-500' : status === 'busy' ? 'bg-amber-500' : status === 'dead' ? 'bg-rose-500' : 'bg-slate-300'}`}
       />
-      <span>{error ? `Python could not start: ${error}` : downloading ? `Loading Python… ${download}` : statusLabels[status]}</span>
+      <span>
+        {error
+          ? strings.kernelFailed(error)
+          : downloading && loadedBytes !== undefined && totalBytes
+            ? strings.loadingPythonBytes(megabytes(loadedBytes), megabytes(totalBytes))
+            : strings.kernel[status]}
+      </span>
       {status === 'loading' ? (
         <progress
           className="h-1.5 w-32 accent-indigo-600"
-          aria-label="Loading Python"
+          aria-label={strings.loadingPython}
           {...(download !== undefined && totalBytes
             ? { max: totalBytes, value: loadedBytes, 'aria-valuetext': download }
             : { max: 1, value: progress })}

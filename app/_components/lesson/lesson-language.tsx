@@ -2,6 +2,7 @@
 
 import { createContext, useContext, type ReactNode } from 'react';
 import { lessonStrings, type LessonLanguage, type LessonStrings } from '@/app/_lib/i18n/lesson-strings';
+import { notebookStrings, type NotebookStrings } from '@/app/_lib/i18n/notebook-strings';
 
 const LessonLanguageContext = createContext<LessonLanguage>('en');
 
@@ -16,4 +17,8 @@ export function useLessonLanguage(): LessonLanguage {
 
 export function useLessonStrings(): LessonStrings {
   return lessonStrings(useContext(LessonLanguageContext));
+}
+
+export function useNotebookStrings(): NotebookStrings {
+  return notebookStrings(useContext(LessonLanguageContext));
 }

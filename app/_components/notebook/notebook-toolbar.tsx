@@ -1,6 +1,7 @@
 'use client';
 
 import { KernelStatusBar } from '@/app/_components/kernel/kernel-provider';
+import { useNotebookStrings } from '@/app/_components/lesson/lesson-language';
 import type { OutlineItem } from '@/app/_lib/content/outline';
 import { buildNotebook } from './ipynb';
 import { useNotebook, useNotebookCells, useNotebookRunning } from './notebook-provider';
@@ -20,32 +21,33 @@ export function NotebookToolbar({ title, slug, outline }: NotebookToolbarProps) 
   const notebook = useNotebook();
   const cells = useNotebookCells();
   const running = useNotebookRunning();
+  const strings = useNotebookStrings();
 
   return (
     <div className="sticky top-0 z-10 -mx-4 mb-6 border-b border-slate-200 bg-white/95 px-4 py-2 backdrop-blur dark:border-slate-800 dark:bg-slate-950/95">
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <div role="toolbar" aria-label="Notebook" className="flex flex-wrap gap-2">
+        <div role="toolbar" aria-label={strings.toolbar} className="flex flex-wrap gap-2">
           <button type="button" className="toolbar-button" onClick={notebook.runAll}>
-            Run all
+            {strings.runAll}
           </button>
           <button type="button" className="toolbar-button" onClick={notebook.interrupt} disabled={!running}>
-            Interrupt
+            {strings.interrupt}
           </button>
           <button type="button" className="toolbar-button" onClick={() => void notebook.restart()}>
-            Restart kernel
+            {strings.restartKernel}
           </button>
           <button type="button" className="toolbar-button" onClick={() => void notebook.restartAndRunAll()}>
-            Restart and run all
+            {strings.restartAndRunAll}
           </button>
           <button type="button" className="toolbar-button" onClick={() => notebook.store.clearOutputs()}>
-            Clear outputs
+            {strings.clearOutputs}
           </button>
           <button
             type="button"
             className="toolbar-button"
             onClick={() => download(`${slug}.ipynb`, JSON.stringify(buildNotebook(title, outline, cells), null, 1))}
           >
-            Download as .ipynb
+            {strings.downloadIpynb}
           </button>
         </div>
         <KernelStatusBar />

@@ -1,7 +1,6 @@
 /**
  * The words of the lesson components (exercises, quizzes, callouts, server cells), in each
- * language a lesson can be written in. The notebook toolbar and the cell controls stay English
- * for now.
+ * language a lesson can be written in (the notebook's controls: notebook-strings.ts).
  */
 import type { ServerRunEndReason } from '@/runtime/server/server-kernel-client';
 
@@ -30,6 +29,7 @@ export type LessonStrings = {
   notStarted: string;
   started: string;
   completed: string;
+  loadingProgress: string;
   inEnglish: string;
   callout: Record<CalloutKind, string>;
   /** A callout's accessible name: its kind, then its title. */
@@ -86,6 +86,7 @@ const en: LessonStrings = {
   notStarted: 'Not started',
   started: 'Started',
   completed: 'Completed',
+  loadingProgress: 'Loading progress…',
   inEnglish: '(in English)',
   callout: { misconception: 'Common misconception', note: 'Note', tip: 'Tip', warning: 'Warning' },
   calloutName: (kind, title) => `${kind}: ${title}`,
@@ -149,6 +150,7 @@ const zh: LessonStrings = {
   notStarted: '未开始',
   started: '已开始',
   completed: '已完成',
+  loadingProgress: '正在加载学习进度…',
   inEnglish: '（英文）',
   callout: { misconception: '常见误解', note: '注意', tip: '提示', warning: '警告' },
   calloutName: (kind, title) => `${kind}：${title}`,
