@@ -59,7 +59,7 @@ test('wrong frontmatter or a wrong component prop fails with the lesson file, th
   writeFileSync(file, readFileSync(file, 'utf8').replace('minutes: 15', 'minutes: many'));
   await expect(async () => {
     await page.goto(`${dev.url}/learn/live-demo`);
-    await expectOverlayIssue(page, /01-live-demo\/index\.mdx: invalid frontmatter: field "minutes": Invalid input: expected number, received string/);
+    await expectOverlayIssue(page, /01-live-demo\/index\.mdx:\d+: invalid frontmatter: field "minutes": Invalid input: expected number, received string/);
   }).toPass({ timeout: 60_000 });
   await page.screenshot({ path: test.info().outputPath('bad-frontmatter.png') });
 

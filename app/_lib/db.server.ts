@@ -2,7 +2,7 @@ import 'server-only';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Client, Config } from '@libsql/client';
+import type { Client, Config, InArgs, InStatement, ResultSet, Transaction, TransactionMode } from '@libsql/client';
 import { PrismaLibSql } from '@prisma/adapter-libsql';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '@/app/_generated/prisma/client';
@@ -13,17 +13,127 @@ import { isPostgresUrl, resolveDatabaseUrl, sqliteFilePath } from '@/prisma/data
 const busyTimeoutMs = 5_000;
 
 /**
- * libsql applies `timeout` as the busy timeout of every connection it opens (it reopens one after
- * each transaction). WAL is a property of the database file, so setting it once per client is
- * enough; the local driver runs the statement synchronously, before any query of Prisma's.
+ * SQLite runs in WAL mode (a property of the database file) with `synchronous=NORMAL` on the one
+ * connection: a commit is written to the WAL before it is acknowledged, so it survives the
+ * process being killed (e2e/progress-durability.spec.ts); the WAL is fsynced at checkpoints, so
+ * a power loss may lose the last commits. `AWAITABLE_SQLITE_SYNCHRONOUS=FULL` fsyncs every
+ * commit instead (see docs/DEPLOY.md). libsql applies `timeout` as the busy timeout.
  */
-class PrismaLibSqlWal extends PrismaLibSql {
+const sqliteSynchronous = process.env.AWAITABLE_SQLITE_SYNCHRONOUS === 'FULL' ? 'FULL' : 'NORMAL';
+
+class PrismaLibSqlOneConnection extends PrismaLibSql {
   override createClient(config: Config): Client {
-    const client = super.createClient(config);
-    client.execute('PRAGMA journal_mode = WAL').catch((error: unknown) => {
-      console.warn(`db: could not switch ${config.url} to WAL mode: ${String(error)}`);
-    });
+    const client = new OneConnectionClient(super.createClient(config));
+    for (const pragma of ['journal_mode = WAL', `synchronous = ${sqliteSynchronous}`]) {
+      // The local driver runs the statement synchronously, before any query of Prisma's.
+      client.execute(`PRAGMA ${pragma}`).catch((error: unknown) => {
+        console.warn(`db: could not set ${pragma} on ${config.url}: ${String(error)}`);
+      });
+    }
     return client;
+  }
+}
+
+const beginStatement: Record<TransactionMode, string> = {
+  write: 'BEGIN IMMEDIATE',
+  read: 'BEGIN TRANSACTION READONLY',
+  deferred: 'BEGIN DEFERRED',
+};
+
+/**
+ * A libsql client that keeps its one connection. libsql's own local client hands its connection
+ * to each transaction and opens a new one for the next statement (a file open, the schema read
+ * again, and per-connection PRAGMAs such as `synchronous` lost). Here a transaction is BEGIN and
+ * COMMIT on the same connection. That is safe because Prisma's libsql adapter holds its lock from
+ * the start of a transaction to its end: no other statement of this client runs in between.
+ */
+class OneConnectionClient implements Client {
+  constructor(private readonly inner: Client) {}
+
+  get closed(): boolean {
+    return this.inner.closed;
+  }
+
+  get protocol(): string {
+    return this.inner.protocol;
+  }
+
+  execute(stmt: InStatement): Promise<ResultSet>;
+  execute(sql: string, args?: InArgs): Promise<ResultSet>;
+  execute(stmtOrSql: InStatement, args?: InArgs): Promise<ResultSet> {
+    return typeof stmtOrSql === 'string' && args !== undefined ? this.inner.execute(stmtOrSql, args) : this.inner.execute(stmtOrSql);
+  }
+
+  batch(stmts: Array<InStatement | [string, InArgs?]>, mode?: TransactionMode): Promise<ResultSet[]> {
+    return this.inner.batch(stmts, mode);
+  }
+
+  migrate(stmts: InStatement[]): Promise<ResultSet[]> {
+    return this.inner.migrate(stmts);
+  }
+
+  async transaction(mode: TransactionMode = 'write'): Promise<Transaction> {
+    await this.inner.execute(beginStatement[mode]);
+    return new OneConnectionTransaction(this.inner);
+  }
+
+  executeMultiple(sql: string): Promise<void> {
+    return this.inner.executeMultiple(sql);
+  }
+
+  sync() {
+    return this.inner.sync();
+  }
+
+  close(): void {
+    this.inner.close();
+  }
+
+  reconnect(): void {
+    this.inner.reconnect();
+  }
+}
+
+class OneConnectionTransaction implements Transaction {
+  closed = false;
+
+  constructor(private readonly inner: Client) {}
+
+  execute(stmt: InStatement): Promise<ResultSet> {
+    this.assertOpen();
+    return this.inner.execute(stmt);
+  }
+
+  async batch(stmts: InStatement[]): Promise<ResultSet[]> {
+    const results: ResultSet[] = [];
+    for (const stmt of stmts) results.push(await this.execute(stmt));
+    return results;
+  }
+
+  executeMultiple(sql: string): Promise<void> {
+    this.assertOpen();
+    return this.inner.executeMultiple(sql);
+  }
+
+  async commit(): Promise<void> {
+    this.assertOpen();
+    await this.inner.execute('COMMIT');
+    this.closed = true;
+  }
+
+  async rollback(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.inner.execute('ROLLBACK');
+  }
+
+  close(): void {
+    // Closing an unfinished transaction rolls it back, as libsql's own does.
+    if (!this.closed) void this.rollback().catch(() => undefined);
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new Error('sqlite: the transaction is already committed or rolled back');
   }
 }
 
@@ -56,7 +166,7 @@ function createDb(): PrismaClient {
   const file = sqliteFilePath(databaseUrl);
   if (file === null) throw new Error(`DATABASE_URL must be a SQLite "file:" URL or a postgresql:// URL, got "${databaseUrl}"`);
   mkdirSync(path.dirname(file), { recursive: true });
-  return new PrismaClient({ adapter: new PrismaLibSqlWal({ url: pathToFileURL(file).href, timeout: busyTimeoutMs }) });
+  return new PrismaClient({ adapter: new PrismaLibSqlOneConnection({ url: pathToFileURL(file).href, timeout: busyTimeoutMs }) });
 }
 
 declare global {

@@ -109,7 +109,7 @@ function markdownOf(rows: ProgressApiRow[], seconds: number): string {
   const lines = [
     '## Progress API',
     '',
-    `Closed loop: each learner (its own cookie) sends its next request when the last one is answered, for ${seconds} s of writes (POST /api/progress, one cell run per request: event insert, lesson and cell upserts, rate-limit counter, in one transaction plus the counter) and then ${seconds} s of reads (GET /api/progress for one lesson). The load generator shares the 2 cores with the server and the database. Target: p99 under ${TARGET_P99_MS} ms at 64 learners with zero errors.`,
+    `Closed loop: each learner (its own cookie) sends its next request when the last one is answered, for ${seconds} s of writes (POST /api/progress, one cell run per request: rate-limit counter, learner, event, lesson and cell upserts, all in one transaction, grouped with concurrent writes into one commit) and then ${seconds} s of reads (GET /api/progress for one lesson: a read-only check of the rate-limit window and one Prisma read; no write). The load generator shares the 2 cores with the server and the database. Target: p99 under ${TARGET_P99_MS} ms at 64 learners with zero errors.`,
     '',
     '| Database | Learners | Writes/s | Write p50 | Write p99 | Reads/s | Read p50 | Read p99 | Errors |',
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|',

@@ -57,7 +57,7 @@ export async function checkLessonFile(file: LessonFile, options: FileCheckOption
   let model: LessonModel;
   try {
     const source = await readFile(file.file, 'utf8');
-    parseLessonFrontmatter(readFrontmatterData(source, file.displayPath), file.displayPath);
+    parseLessonFrontmatter(readFrontmatterData(source, file.displayPath), file.displayPath, source);
     model = (await compileLessonFile(file.file, file.displayPath)).model;
   } catch (error) {
     return finish({ passed: 0, failures: findingsFromError(file, error), warnings: [], timings: [] });

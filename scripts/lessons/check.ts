@@ -35,7 +35,8 @@ async function courseFindings(root: string, files: LessonFile[], subset: boolean
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const owner = files.find((file) => message.startsWith(`${file.displayPath}:`));
-    const finding: Finding = { file: owner?.displayPath ?? root, line: 1, subject: 'course', message: owner ? message.slice(owner.displayPath.length + 2) : message };
+    const located = owner ? /^(?::(\d+))?: ([\s\S]*)$/.exec(message.slice(owner.displayPath.length)) : null;
+    const finding: Finding = { file: owner?.displayPath ?? root, line: Number(located?.[1] ?? 1), subject: 'course', message: located?.[2] ?? message };
     return !subset || owner ? { failures: [finding], warnings: [] } : { failures: [], warnings: [finding] };
   }
 }

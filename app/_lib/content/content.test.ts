@@ -41,7 +41,7 @@ describe('the lesson index', () => {
 
   it('names the file and the field when frontmatter is wrong', async () => {
     await writeLesson('01-broken', '---\nid: Not Valid\ntitle: x\n---\n');
-    await expect(readLessonIndex(root)).rejects.toThrow(/01-broken[/\\]index\.mdx: invalid frontmatter: field "id": .*; field "summary"/);
+    await expect(readLessonIndex(root)).rejects.toThrow(/01-broken[/\\]index\.mdx:2: invalid frontmatter: field "id": .*; field "summary"/);
   });
 
   it('refuses two lessons with the same id, naming both files', async () => {
@@ -76,7 +76,7 @@ describe('lesson frontmatter', () => {
     await writeLesson('01-bad', lesson(fields));
     const error = await readLessonIndex(root).then(() => null, (reason: unknown) => reason);
     expect(error).toBeInstanceOf(Error);
-    expect(String(error)).toMatch(/01-bad[/\\]index\.mdx: invalid frontmatter: /);
+    expect(String(error)).toMatch(/01-bad[/\\]index\.mdx:\d+: invalid frontmatter: /);
     expect(String(error)).toContain(message);
   });
 

@@ -19,12 +19,26 @@ export const lessonFrontmatterSchema = z.object({
 
 export type LessonFrontmatter = z.infer<typeof lessonFrontmatterSchema>;
 
-/** Parses frontmatter data, throwing an error that names the file and the failing field. */
-export function parseLessonFrontmatter(data: unknown, file: string): LessonFrontmatter {
+/** The 1-based line of `key:` in the frontmatter block; 1 (its opening `---`) when the key is missing. */
+export function frontmatterLine(source: string, key: string): number {
+  const lines = source.split(/\r?\n/);
+  for (let index = 1; index < lines.length && lines[index]?.trim() !== '---'; index++) {
+    if (lines[index]?.startsWith(`${key}:`)) return index + 1;
+  }
+  return 1;
+}
+
+/**
+ * Parses frontmatter data, throwing an error that names the file, the line (given the source)
+ * and every failing field.
+ */
+export function parseLessonFrontmatter(data: unknown, file: string, source?: string): LessonFrontmatter {
   const parsed = lessonFrontmatterSchema.safeParse(data);
   if (parsed.success) return parsed.data;
   const problems = parsed.error.issues.map(
     (issue) => `field "${issue.path.join('.') || '(root)'}": ${issue.message}`,
   );
-  throw new Error(`${file}: invalid frontmatter: ${problems.join('; ')}`);
+  const firstKey = String(parsed.error.issues[0]?.path[0] ?? '');
+  const location = source === undefined ? file : `${file}:${frontmatterLine(source, firstKey)}`;
+  throw new Error(`${location}: invalid frontmatter: ${problems.join('; ')}`);
 }

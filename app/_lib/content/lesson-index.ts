@@ -53,7 +53,7 @@ async function readEntry(file: string, slug: string): Promise<LessonEntry | unde
     if (error instanceof Error && 'code' in error && error.code === 'ENOENT') return undefined;
     throw new Error(`${displayPath}: cannot read lesson: ${String(error)}`);
   }
-  const frontmatter = parseLessonFrontmatter(readFrontmatterData(source, displayPath), displayPath);
+  const frontmatter = parseLessonFrontmatter(readFrontmatterData(source, displayPath), displayPath, source);
   return { ...frontmatter, slug, language: 'en', languages: ['en'], file, displayPath };
 }
 

@@ -27,6 +27,39 @@ describe('takeRequest', () => {
   });
 });
 
+describe('checkRequest', () => {
+  it('refuses once the window is used up, without counting a request itself', async () => {
+    const { checkRequest, takeRequest } = await limiter();
+    const key = `test:${randomUUID()}`;
+    const rule = { limit: 2, windowMs: 60_000 };
+    const start = 1_800_000_000_000 - (1_800_000_000_000 % 60_000);
+    for (let i = 0; i < 5; i += 1) expect(await checkRequest(key, rule, start + 30_000)).toEqual({ ok: true });
+    expect(await takeRequest(key, rule, start + 30_000)).toEqual({ ok: true });
+    expect(await takeRequest(key, rule, start + 30_000)).toEqual({ ok: true });
+    expect(await checkRequest(key, rule, start + 30_000)).toEqual({ ok: true });
+    expect(await takeRequest(key, rule, start + 30_000)).toEqual({ ok: false, retryAfterSeconds: 30 });
+    expect(await checkRequest(key, rule, start + 30_000)).toEqual({ ok: false, retryAfterSeconds: 30 });
+    expect(await checkRequest(key, rule, start + 60_000)).toEqual({ ok: true });
+  });
+});
+
+describe('countRequest', () => {
+  it('counts inside the write\'s transaction: a write that fails takes its count with it', async () => {
+    const { countRequest, checkRequest } = await limiter();
+    const { groupCommit } = await import('@/app/_lib/progress/group-commit.server');
+    const key = `test:${randomUUID()}`;
+    const rule = { limit: 1, windowMs: 3_600_000 };
+    const failing = groupCommit(async (tx) => {
+      await countRequest(tx, key, rule);
+      throw new Error('the write failed');
+    });
+    await expect(failing).rejects.toThrow('the write failed');
+    expect(await groupCommit((tx) => countRequest(tx, key, rule))).toEqual({ ok: true });
+    expect((await groupCommit((tx) => countRequest(tx, key, rule))).ok).toBe(false);
+    expect((await checkRequest(key, rule)).ok).toBe(false);
+  });
+});
+
 describe('rateLimitKey', () => {
   it('counts by session, else anonymous learner, else address', async () => {
     const { rateLimitKey } = await limiter();

@@ -1,26 +1,49 @@
 import 'server-only';
-import { groupCommit } from '@/app/_lib/progress/group-commit.server';
+import { db } from '@/app/_lib/db.server';
+import { groupCommit, type Tx } from '@/app/_lib/progress/group-commit.server';
 import { anonymousCookieName } from '@/app/_lib/identity/anonymous-id';
 
 /**
  * Fixed-window request counters kept in the database, so every app instance behind a load
- * balancer counts against the same limit (nothing in process memory). One atomic upsert per
- * request, written with other requests' writes in one commit (group-commit.server.ts): `INSERT ... ON CONFLICT DO UPDATE ... RETURNING`, shared by SQLite and PostgreSQL.
+ * balancer counts against the same limit (nothing in process memory). A write counts itself in
+ * the transaction that holds the write (`countRequest`): one atomic
+ * `INSERT ... ON CONFLICT DO UPDATE ... RETURNING`, shared by SQLite and PostgreSQL, and no
+ * commit of its own. A read only looks at the counter (`checkRequest`): a learner who has used
+ * up the window is refused reads too, without a read costing a write.
  */
 export type RateLimit = { limit: number; windowMs: number };
 export type RateDecision = { ok: true } | { ok: false; retryAfterSeconds: number };
 
-export async function takeRequest(key: string, { limit, windowMs }: RateLimit, now = Date.now()): Promise<RateDecision> {
-  const windowStart = Math.floor(now / windowMs) * windowMs;
-  const rows = await groupCommit((tx) => tx.$queryRaw<Array<{ count: number | bigint }>>`
+const windowOf = (now: number, windowMs: number) => Math.floor(now / windowMs) * windowMs;
+
+function decide(count: number, { limit, windowMs }: RateLimit, now: number): RateDecision {
+  if (count <= limit) return { ok: true };
+  return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((windowOf(now, windowMs) + windowMs - now) / 1000)) };
+}
+
+/** Counts one request for `key` inside the caller's transaction and says whether it is allowed. */
+export async function countRequest(tx: Tx, key: string, rule: RateLimit, now = Date.now()): Promise<RateDecision> {
+  const windowStart = windowOf(now, rule.windowMs);
+  const rows = await tx.$queryRaw<Array<{ count: number | bigint }>>`
     INSERT INTO "RateLimitWindow" ("key", "windowStart", "count") VALUES (${key}, ${windowStart}, 1)
     ON CONFLICT ("key") DO UPDATE SET
       "count" = CASE WHEN "RateLimitWindow"."windowStart" = excluded."windowStart" THEN "RateLimitWindow"."count" + 1 ELSE 1 END,
       "windowStart" = excluded."windowStart"
-    RETURNING "count"`);
-  const count = Number(rows[0]?.count ?? 0);
-  if (count <= limit) return { ok: true };
-  return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((windowStart + windowMs - now) / 1000)) };
+    RETURNING "count"`;
+  return decide(Number(rows[0]?.count ?? 0), rule, now);
+}
+
+/** Counts one request for `key` in a commit of its own (grouped with other writes). */
+export function takeRequest(key: string, rule: RateLimit, now = Date.now()): Promise<RateDecision> {
+  return groupCommit((tx) => countRequest(tx, key, rule, now));
+}
+
+/** Whether `key` still has requests left in this window, without counting one (no write). */
+export async function checkRequest(key: string, rule: RateLimit, now = Date.now()): Promise<RateDecision> {
+  const row = await db.rateLimitWindow.findUnique({ where: { key }, select: { windowStart: true, count: true } });
+  if (row === null || Number(row.windowStart) !== windowOf(now, rule.windowMs)) return { ok: true };
+  // Refused once the window's count has gone past the limit (the refused write counted too).
+  return decide(row.count, rule, now);
 }
 
 /** Requests per minute one learner (or one address without a cookie) may make to the progress API. */

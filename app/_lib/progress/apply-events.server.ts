@@ -2,7 +2,7 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import type { ProgressEvent } from './events';
 import { groupCommit, type Tx } from './group-commit.server';
-import { learnerWhere, type LearnerKey } from './learners.server';
+import { touchLearner, type LearnerKey } from './learners.server';
 
 /**
  * Applies a batch of events in order and returns the ids now stored, once they are committed
@@ -12,18 +12,13 @@ import { learnerWhere, type LearnerKey } from './learners.server';
  * syntax that SQLite and PostgreSQL share.
  */
 export async function applyEvents(key: LearnerKey, events: readonly ProgressEvent[]): Promise<string[]> {
-  await groupCommit((tx) => applyJob(tx, key, events));
-  return events.map((event) => event.id);
+  return groupCommit((tx) => applyEventsIn(tx, key, events));
 }
 
-async function applyJob(tx: Tx, key: LearnerKey, events: readonly ProgressEvent[]): Promise<void> {
+/** The same inside the caller's transaction (the progress API adds its rate-limit count to it). */
+export async function applyEventsIn(tx: Tx, key: LearnerKey, events: readonly ProgressEvent[]): Promise<string[]> {
   const now = new Date();
-  const { id: learnerId } = await tx.learner.upsert({
-    where: learnerWhere(key),
-    create: { ...learnerWhere(key), lastSeenAt: now },
-    update: { lastSeenAt: now },
-    select: { id: true },
-  });
+  const learnerId = await touchLearner(tx, key, now);
   for (const event of events) {
     // A browser clock ahead of ours must not date progress in the future.
     const at = new Date(Math.min(Date.parse(event.at), now.getTime()));
@@ -35,6 +30,7 @@ async function applyJob(tx: Tx, key: LearnerKey, events: readonly ProgressEvent[
     await startLesson(tx, learnerId, event.lessonId, at, now);
     await applyOne(tx, learnerId, event, at);
   }
+  return events.map((event) => event.id);
 }
 
 function startLesson(tx: Tx, learnerId: string, lessonId: string, at: Date, now: Date) {

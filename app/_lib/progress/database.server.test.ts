@@ -5,12 +5,19 @@ const database = useTestDatabase(beforeAll, afterAll);
 
 describe('the database', () => {
   if (testPostgresUrl === null) {
-    it('SQLite runs in WAL mode with a busy timeout and a full sync at commit', async () => {
+    it('SQLite runs in WAL mode with a busy timeout and synchronous=NORMAL, kept across transactions', async () => {
       const db = database.db();
-      expect(await db.$queryRawUnsafe('PRAGMA journal_mode')).toEqual([{ journal_mode: 'wal' }]);
-      expect(await db.$queryRawUnsafe('PRAGMA busy_timeout')).toEqual([{ timeout: 5000 }]);
-      // FULL: a commit reaches the disk before it is acknowledged, so even power loss keeps it.
-      expect(await db.$queryRawUnsafe('PRAGMA synchronous')).toEqual([{ synchronous: 2 }]);
+      const settings = async () => [
+        await db.$queryRawUnsafe('PRAGMA journal_mode'),
+        await db.$queryRawUnsafe('PRAGMA busy_timeout'),
+        // NORMAL in WAL: a commit is in the WAL file before it is acknowledged (survives SIGKILL).
+        await db.$queryRawUnsafe('PRAGMA synchronous'),
+      ];
+      const expected = [[{ journal_mode: 'wal' }], [{ timeout: 5000 }], [{ synchronous: 1 }]];
+      expect(await settings()).toEqual(expected);
+      // One connection: a transaction does not leave the client on a new one without the settings.
+      await db.$transaction(async (tx) => tx.rateLimitWindow.deleteMany({ where: { key: 'none' } }));
+      expect(await settings()).toEqual(expected);
     });
   } else {
     it('PostgreSQL is migrated from prisma/postgresql/migrations, every table of the model present', async () => {

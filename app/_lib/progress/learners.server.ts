@@ -1,5 +1,6 @@
 import 'server-only';
 import { db } from '@/app/_lib/db.server';
+import type { Tx } from './group-commit.server';
 
 /** Who a request acts for: an account (signed in) or an anonymous browser (cookie). */
 export type LearnerKey = { userId: string } | { anonId: string };
@@ -8,9 +9,9 @@ export type LearnerKey = { userId: string } | { anonId: string };
 export const learnerWhere = (key: LearnerKey) => ('userId' in key ? { userId: key.userId } : { anonId: key.anonId });
 const where = learnerWhere;
 
-/** Creates the learner on first contact and bumps lastSeenAt; one atomic upsert. */
-export async function touchLearner(key: LearnerKey, now = new Date()): Promise<string> {
-  const { id } = await db.learner.upsert({
+/** Creates the learner on first contact and bumps lastSeenAt, in the caller's transaction; one atomic upsert. */
+export async function touchLearner(tx: Tx, key: LearnerKey, now = new Date()): Promise<string> {
+  const { id } = await tx.learner.upsert({
     where: where(key),
     create: { ...where(key), lastSeenAt: now },
     update: { lastSeenAt: now },

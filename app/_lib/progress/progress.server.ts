@@ -1,7 +1,8 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { db } from '@/app/_lib/db.server';
-import { findLearnerId, touchLearner, type LearnerKey } from './learners.server';
+import { groupCommit, type Tx } from './group-commit.server';
+import { findLearnerId, learnerWhere, touchLearner, type LearnerKey } from './learners.server';
 import {
   activityByDay,
   emptyLessonProgress,
@@ -14,23 +15,28 @@ import {
 
 export type { ActivityDay, LessonProgressView, ProgressSummary } from './rules';
 export type { LearnerKey } from './learners.server';
-export { applyEvents } from './apply-events.server';
+export { applyEvents, applyEventsIn } from './apply-events.server';
 
-/** The learner's progress in one lesson; empty (and nothing created) for an unknown learner. */
+/**
+ * The learner's progress in one lesson; empty (and nothing created) for an unknown learner.
+ * One Prisma operation (the learner and its rows of this lesson), not one per table.
+ */
 export async function getLessonProgress(key: LearnerKey, lessonId: string): Promise<LessonProgressView> {
-  const learnerId = await findLearnerId(key);
-  if (learnerId === null) return emptyLessonProgress();
-  const mine = { learnerId, lessonId };
-  const [lesson, cells, code, exercises] = await Promise.all([
-    db.lessonProgress.findUnique({ where: { learnerId_lessonId: mine }, select: { startedAt: true, completedAt: true } }),
-    db.cellProgress.findMany({ where: mine, select: { cellId: true, runs: true, lastStatus: true, lastRunAt: true } }),
-    db.cellCode.findMany({ where: mine, select: { cellId: true, code: true, editedAt: true } }),
-    db.exerciseProgress.findMany({
-      where: mine,
-      select: { exerciseId: true, attempts: true, passed: true, hintsUsed: true, lastErrorType: true },
-    }),
-  ]);
-  return toLessonProgress(lesson ?? undefined, cells, code, exercises);
+  const thisLesson = { where: { lessonId } };
+  const learner = await db.learner.findUnique({
+    where: learnerWhere(key),
+    select: {
+      lessons: { ...thisLesson, select: { startedAt: true, completedAt: true } },
+      cells: { ...thisLesson, select: { cellId: true, runs: true, lastStatus: true, lastRunAt: true } },
+      code: { ...thisLesson, select: { cellId: true, code: true, editedAt: true } },
+      exercises: {
+        ...thisLesson,
+        select: { exerciseId: true, attempts: true, passed: true, hintsUsed: true, lastErrorType: true },
+      },
+    },
+  });
+  if (learner === null) return emptyLessonProgress();
+  return toLessonProgress(learner.lessons[0], learner.cells, learner.code, learner.exercises);
 }
 
 /** Every lesson the learner has started, keyed by lesson id. */
@@ -78,9 +84,14 @@ export type CellCodeInput = { lessonId: string; cellId: string; code: string; ed
  * (`ON CONFLICT ... WHERE`), so concurrent saves cannot interleave; the syntax is shared by
  * SQLite and PostgreSQL.
  */
-export async function saveCellCode(key: LearnerKey, { lessonId, cellId, code, editedAt }: CellCodeInput): Promise<void> {
-  const learnerId = await touchLearner(key);
-  await db.$executeRaw`
+export function saveCellCode(key: LearnerKey, input: CellCodeInput): Promise<void> {
+  return groupCommit((tx) => saveCellCodeIn(tx, key, input));
+}
+
+/** The same inside the caller's transaction (the progress API adds its rate-limit count to it). */
+export async function saveCellCodeIn(tx: Tx, key: LearnerKey, { lessonId, cellId, code, editedAt }: CellCodeInput): Promise<void> {
+  const learnerId = await touchLearner(tx, key);
+  await tx.$executeRaw`
     INSERT INTO "CellCode" ("id", "learnerId", "lessonId", "cellId", "code", "editedAt")
     VALUES (${randomUUID()}, ${learnerId}, ${lessonId}, ${cellId}, ${code}, ${editedAt})
     ON CONFLICT ("learnerId", "lessonId", "cellId")

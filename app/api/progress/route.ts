@@ -1,9 +1,9 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { handleProgressMutation, jsonError, noStore, rateLimited } from '@/app/_lib/http/progress-mutation';
+import { handleProgressMutation, jsonError, noStore, readLimited } from '@/app/_lib/http/progress-mutation';
 import { requestLearner, withLearnerCookie } from '@/app/_lib/identity/request-learner.server';
 import { progressBatchSchema } from '@/app/_lib/progress/events';
 import { checkCompletions } from '@/app/_lib/progress/lesson-exercises.server';
-import { applyEvents, getLessonProgress } from '@/app/_lib/progress/progress.server';
+import { applyEventsIn, getLessonProgress } from '@/app/_lib/progress/progress.server';
 import { lessonIdSchema } from '@/app/_lib/progress/schemas';
 
 /** The learner's progress in one lesson. Also issues the anonymous cookie before the first write,
@@ -11,7 +11,7 @@ import { lessonIdSchema } from '@/app/_lib/progress/schemas';
 export async function GET(request: NextRequest) {
   const lessonId = lessonIdSchema.safeParse(request.nextUrl.searchParams.get('lessonId'));
   if (!lessonId.success) return jsonError(400, `lessonId: ${lessonId.error.issues[0]?.message ?? 'invalid'}`);
-  const limited = await rateLimited(request);
+  const limited = await readLimited(request);
   if (limited) return limited;
   const learner = await requestLearner(request);
   const progress = await getLessonProgress(learner.key, lessonId.data);
@@ -25,7 +25,7 @@ export function POST(request: NextRequest) {
     progressBatchSchema,
     32 * 1024,
     ({ events }) => [...new Set(events.map((event) => event.lessonId))],
-    async (key, { events }) => ({ accepted: await applyEvents(key, events) }),
+    async (tx, key, { events }) => ({ accepted: await applyEventsIn(tx, key, events) }),
     ({ events }) => checkCompletions(events),
   );
 }

@@ -1,6 +1,6 @@
 import type { NextRequest } from 'next/server';
 import { handleProgressMutation } from '@/app/_lib/http/progress-mutation';
-import { saveCellCode } from '@/app/_lib/progress/progress.server';
+import { saveCellCodeIn } from '@/app/_lib/progress/progress.server';
 import { cellCodeEventSchema, MAX_CELL_CODE_CHARS } from '@/app/_lib/progress/schemas';
 
 /** Saves the learner's edited code of one cell (the newest edit wins). */
@@ -10,8 +10,8 @@ export function PUT(request: NextRequest) {
     cellCodeEventSchema,
     MAX_CELL_CODE_CHARS * 4 + 1024,
     (edit) => [edit.lessonId],
-    async (key, edit) => {
-      await saveCellCode(key, { ...edit, editedAt: new Date(edit.editedAt) });
+    async (tx, key, edit) => {
+      await saveCellCodeIn(tx, key, { ...edit, editedAt: new Date(edit.editedAt) });
       return { ok: true };
     },
   );
