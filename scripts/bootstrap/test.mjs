@@ -5,7 +5,6 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { ensureBubblewrap } from './bubblewrap.mjs';
 import { ensureChromium } from './chromium.mjs';
-import { startPostgres } from './postgres.mjs';
 import { buildNext, checkNodeVersion, ensureDependencies, prepareApp, projectRoot, say } from './steps.mjs';
 
 checkNodeVersion();
@@ -37,6 +36,8 @@ suite('End-to-end tests (Playwright: real Chromium, real server, real SQLite)', 
 
 // The data layer and the progress end-to-end tests again, on a real PostgreSQL server.
 say('Starting a PostgreSQL server for the PostgreSQL suites');
+// Imported here, not at the top: it needs `pg`, which ensureDependencies() may have just installed.
+const { startPostgres } = await import('./postgres.mjs');
 const postgres = await startPostgres();
 try {
   suite('Data-layer tests on PostgreSQL', 'npm', ['exec', '--', 'vitest', 'run', 'app/_lib/progress', 'app/_lib/http'], {
