@@ -3,10 +3,10 @@
 // `npm test` starts one and hands its URL to the data-layer and end-to-end suites.
 import { spawnSync } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { freePort } from '../lib/free-port.mjs';
 
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 
@@ -35,18 +35,6 @@ function ensureBinaries(log) {
   const installed = findBinaries();
   if (install.status !== 0 || !installed) throw new Error('apt-get install postgresql failed');
   return installed;
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** The postgres binaries refuse to run as root: run them as the `postgres` user then. */
