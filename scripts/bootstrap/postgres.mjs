@@ -5,8 +5,8 @@ import { spawnSync } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { freePort } from '../lib/free-port.mjs';
+import { createPostgresDatabase } from '../lib/postgres-database.mjs';
 
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 
@@ -85,18 +85,7 @@ export async function startPostgres({ log = (line) => console.log(`postgres: ${l
     url,
     port,
     dataDir,
-    async createDatabase(name) {
-      if (!/^[a-z0-9_]+$/.test(name)) throw new Error(`database name "${name}" must be lower-case letters, digits and "_"`);
-      const client = new pg.Client({ connectionString: url });
-      await client.connect();
-      try {
-        await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-        await client.query(`CREATE DATABASE "${name}"`);
-      } finally {
-        await client.end();
-      }
-      return `postgresql://postgres@127.0.0.1:${port}/${name}`;
-    },
+    createDatabase: (name) => createPostgresDatabase(url, name),
     stop,
   };
 }

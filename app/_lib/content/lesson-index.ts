@@ -1,11 +1,11 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import matter from 'gray-matter';
+import { lessonLanguages, type LessonLanguage } from '@/app/_lib/i18n/lesson-strings';
 import { parseLessonFrontmatter, type LessonFrontmatter } from './frontmatter';
 
-/** English is every lesson's base language; a Chinese translation sits beside it. */
-export type LessonLanguage = 'en' | 'zh';
-export const lessonLanguages: readonly LessonLanguage[] = ['en', 'zh'];
+// English is every lesson's base language; a Chinese translation sits beside it.
+export { lessonLanguages, type LessonLanguage };
 
 export const lessonFileNames: Record<LessonLanguage, string> = { en: 'index.mdx', zh: 'index.zh.mdx' };
 

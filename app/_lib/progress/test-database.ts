@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
+import { createPostgresDatabase } from '@/scripts/lib/postgres-database.mjs';
 import { projectRoot, runPrisma } from '@/scripts/prisma/run-prisma.mjs';
 
 type Hook = (fn: () => Promise<void>, timeout?: number) => void;
@@ -17,18 +17,8 @@ type Modules = {
 export const testPostgresUrl = process.env.TEST_POSTGRES_URL || null;
 
 /** Creates an empty database on the test PostgreSQL server and returns its URL. */
-async function freshPostgresDatabase(serverUrl: string): Promise<string> {
-  const name = `awaitable_test_${randomUUID().replaceAll('-', '')}`;
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(`CREATE DATABASE "${name}"`);
-  } finally {
-    await client.end();
-  }
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
+function freshPostgresDatabase(serverUrl: string): Promise<string> {
+  return createPostgresDatabase(serverUrl, `awaitable_test_${randomUUID().replaceAll('-', '')}`);
 }
 
 /**
