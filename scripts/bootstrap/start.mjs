@@ -1,13 +1,13 @@
 // `npm start`: install what is missing, prepare the database, build, and serve.
 import { spawn } from 'node:child_process';
 import { ensureBubblewrap } from './bubblewrap.mjs';
-import { buildNext, checkNodeVersion, ensureDependencies, prepareApp, projectRoot, say } from './steps.mjs';
+import { buildNextIfChanged, checkNodeVersion, ensureDependencies, prepareApp, projectRoot, say } from './steps.mjs';
 
 checkNodeVersion();
 ensureDependencies();
 ensureBubblewrap();
 prepareApp();
-buildNext();
+buildNextIfChanged();
 
 const port = process.env.PORT ?? '3000';
 const hostname = process.env.HOSTNAME_BIND ?? '0.0.0.0';

@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildInputsHash, buildIsCurrent, recordBuild } from './build-stamp.mjs';
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
@@ -57,4 +58,16 @@ export function prepareApp() {
 export function buildNext(extraEnv = {}, what = 'the app') {
   say(`Building ${what} (next build)`);
   run(npm, ['exec', '--', 'next', 'build'], { env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...extraEnv } });
+}
+
+/** `npm start` again with nothing changed serves the last build instead of rebuilding (~15 s or more). */
+export function buildNextIfChanged() {
+  const distDir = process.env.AWAITABLE_DIST_DIR ?? '.next';
+  const inputs = buildInputsHash(projectRoot);
+  if (buildIsCurrent(projectRoot, distDir, inputs)) {
+    say(`The app is already built from these sources (${distDir}): not rebuilding`);
+    return;
+  }
+  buildNext();
+  recordBuild(projectRoot, distDir, inputs);
 }
