@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { AccountLink } from '@/app/_components/account/account-link';
+import { InstructorLink } from '@/app/_components/account/instructor-link';
 import { ContentReload } from '@/app/_components/dev/content-reload';
 import { ThemeToggle, themeBootScript } from '@/app/_components/theme/theme-toggle';
 import './globals.css';
@@ -29,6 +30,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
               await<span className="text-slate-900 dark:text-slate-100">able</span>
             </Link>
             <div className="flex items-center gap-4">
+              <InstructorLink />
               <Link
                 href="/progress"
                 className="text-sm text-slate-700 hover:text-indigo-700 hover:underline dark:text-slate-300 dark:hover:text-indigo-300"

@@ -40,10 +40,10 @@ say('Starting a PostgreSQL server for the PostgreSQL suites');
 const { startPostgres } = await import('./postgres.mjs');
 const postgres = await startPostgres();
 try {
-  suite('Data-layer tests on PostgreSQL', 'npm', ['exec', '--', 'vitest', 'run', 'app/_lib/progress', 'app/_lib/http'], {
+  suite('Data-layer tests on PostgreSQL', 'npm', ['exec', '--', 'vitest', 'run', 'app/_lib/progress', 'app/_lib/http', 'app/_lib/cohorts'], {
     TEST_POSTGRES_URL: postgres.url,
   });
-  const progressSpecs = ['progress-api', 'progress-page', 'account', 'progress-offline', 'progress-durability', 'progress-limits'];
+  const progressSpecs = ['progress-api', 'progress-page', 'account', 'progress-offline', 'progress-durability', 'progress-limits', 'cohorts', 'cohort-dashboard'];
   suite(
     'End-to-end progress tests on PostgreSQL',
     'npm',

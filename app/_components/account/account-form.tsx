@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { useState, type FormEvent } from 'react';
+import { withNext } from '@/app/account/_lib/next-path';
 
 type Mode = 'sign-up' | 'sign-in';
 const copy = {
@@ -16,7 +17,10 @@ async function errorOf(response: Response): Promise<string> {
   return message ?? `The server answered ${response.status}.`;
 }
 
-/** Email and password form; on success the whole page reloads, so every part sees the session. */
+/**
+ * Email and password form; on success the whole page loads `next` (a same-site path the page
+ * checked, see app/account/_lib/next-path.ts), so every part sees the session.
+ */
 export function AccountForm({ mode, minPasswordLength, next }: { mode: Mode; minPasswordLength: number; next: string }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -87,11 +91,11 @@ export function AccountForm({ mode, minPasswordLength, next }: { mode: Mode; min
       <p className="text-sm text-slate-600 dark:text-slate-400">
         {mode === 'sign-up' ? (
           <>
-            Already have an account? <Link href="/account/sign-in" className="text-indigo-700 underline dark:text-indigo-300">Sign in</Link>
+            Already have an account? <Link href={withNext('/account/sign-in', next)} className="text-indigo-700 underline dark:text-indigo-300">Sign in</Link>
           </>
         ) : (
           <>
-            New here? <Link href="/account/sign-up" className="text-indigo-700 underline dark:text-indigo-300">Create an account</Link>
+            New here? <Link href={withNext('/account/sign-up', next)} className="text-indigo-700 underline dark:text-indigo-300">Create an account</Link>
           </>
         )}
       </p>
