@@ -2,11 +2,13 @@
  * The kernel's client API, as the app and the hosts see it: run options and results,
  * statuses, and the transport a host provides (KernelWorker). KernelClient implements it.
  */
-import type { ClientRequest, KernelErrorInfo, OutputLimits, StreamName } from './protocol';
+import type { ClientRequest, InspectOptions, KernelErrorInfo, OutputLimits, StreamName } from './protocol';
 import type { KernelNotice } from './kernel-notices';
+import type { Inspection } from './trace/read-inspection';
 
 export type { KernelNotice } from './kernel-notices';
-export type { OutputLimits } from './protocol';
+export type { InspectOptions, OutputLimits } from './protocol';
+export type { Inspection } from './trace/read-inspection';
 
 export type KernelStatus = 'loading' | 'ready' | 'busy' | 'dead';
 /** `reason`: why a fresh kernel is loading when nobody asked for one (say, it was recycled). */
@@ -28,6 +30,12 @@ export type RunOptions = {
   onNotice?: (notice: KernelNotice) => void;
   /** Default: 1 MB or 10,000 lines of stream text per run (DEFAULT_OUTPUT_LIMITS); `null`: no limit. */
   outputLimits?: OutputLimits | null;
+  /**
+   * Also trace the run's event loop (`trace`, with loop steps if `trace.steps`) and/or describe
+   * the bytecode of the functions it defines (`bytecode`): see `RunResult.inspection`. The
+   * run's output, value and execution count are what an uninspected run gives.
+   */
+  inspect?: InspectOptions;
 };
 
 export type RunResult = {
@@ -41,6 +49,8 @@ export type RunResult = {
   exitCode?: number;
   /** Stream text printed past the run's output limits, and so not shown. */
   droppedOutput?: { bytes: number; lines: number };
+  /** What `inspect` asked for; `error` says (for a learner) why a part is missing. */
+  inspection?: Inspection;
 };
 
 /** What the client sends a worker; init, assets and connect are the transport's, which owns the shared memory. */

@@ -3,7 +3,8 @@
  * queues runs (one at a time), enforces time limits, restarts. Hosts differ only in
  * how a worker is spawned and reached (`SpawnKernelWorker`).
  */
-import { KernelEvent, PROTOCOL_VERSION } from './protocol';
+import * as z from 'zod/mini';
+import { InspectOptions, KernelEvent, PROTOCOL_VERSION } from './protocol';
 import type { KernelErrorInfo, ResultEvent, RunRequest } from './protocol';
 import type {
   KernelClientOptions,
@@ -126,6 +127,12 @@ export class KernelClient {
   }
 
   protected enqueue(payload: RunPayload, options: RunOptions): Promise<RunResult> {
+    if (options.inspect !== undefined) {
+      // The kernel would ignore a request it cannot parse: refuse bad options here, by name.
+      const parsed = InspectOptions.safeParse(options.inspect);
+      if (!parsed.success) return Promise.reject(new TypeError(`Invalid run option "inspect":\n${z.prettifyError(parsed.error)}`));
+      payload = { ...payload, inspect: parsed.data };
+    }
     return new Promise<RunResult>((resolve) => {
       this.queue.push({ payload: { ...payload, outputLimits: options.outputLimits }, options, resolve });
       void this.pump();
@@ -286,7 +293,19 @@ export class KernelClient {
         this.setStatus('dead'); // the next run reports why
       }
     }
-    this.finish(active, resultOf(event, active.timedOut));
+    const result = resultOf(event, active.timedOut);
+    if (!event.inspection) {
+      this.finish(active, result);
+      return;
+    }
+    // Parsing a trace is loaded on first use: pages that never inspect a run never pay for it.
+    const raw = event.inspection;
+    void import('./trace/read-inspection').then(
+      ({ readInspection }) => ({ ...result, inspection: readInspection(raw) }),
+      (error: unknown) => ({ ...result, inspection: { error: `The inspection could not be read: ${String(error)}` } }),
+    ).then((inspected) => {
+      if (this.active === active) this.finish(active, inspected); // else abandoned meanwhile (restart)
+    });
   }
 
   private onSessionLost(reason: string): void {

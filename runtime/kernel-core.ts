@@ -4,7 +4,7 @@
  */
 import type { PyodideAPI, loadPyodide } from 'pyodide';
 import * as z from 'zod/mini';
-import { MAX_COMPLETION, MAX_COMPLETIONS, MAX_TEXT, capText } from './protocol';
+import { InspectionPart, MAX_COMPLETION, MAX_COMPLETIONS, MAX_TEXT, capText } from './protocol';
 import type { KernelErrorInfo, PreloadedFiles, RunOutcome, RunRequest, StreamName } from './protocol';
 import { interruptBufferForPyodide, waitForSignal } from './interrupt-buffer';
 import { DEFAULT_OUTPUT_LIMITS, RunOutput } from './run-output';
@@ -40,6 +40,7 @@ const PythonOutcome = z.object({
   value: z.optional(z.string()),
   error: z.optional(z.object({ type: z.string(), message: z.string(), traceback: z.string() })),
   exit_code: z.optional(z.int()),
+  inspection: z.optional(z.object({ trace: z.optional(InspectionPart), bytecode: z.optional(InspectionPart) })),
 });
 
 /** Thrown by `run` when Pyodide can no longer be used; the host must be replaced. */
@@ -48,7 +49,15 @@ export class KernelFatalError extends Error {
 }
 
 type ActiveRun = { output: RunOutput; sink: RunSink };
-type PythonEntry = 'run_cell' | 'run_script' | 'complete';
+type PythonEntry = 'run_cell' | 'run_script' | 'complete' | 'run_cell_inspected' | 'run_script_inspected';
+/** Where each entry point lives. */
+const ENTRY_MODULES: Record<PythonEntry, string> = {
+  run_cell: 'awaitable_kernel.cell_runner',
+  run_script: 'awaitable_kernel.cell_runner',
+  complete: 'awaitable_kernel.cell_runner',
+  run_cell_inspected: 'awaitable_kernel.inspection',
+  run_script_inspected: 'awaitable_kernel.inspection',
+};
 type PythonFunction = InstanceType<PyodideAPI['ffi']['PyCallable']>;
 
 export class KernelCore {
@@ -96,13 +105,17 @@ export class KernelCore {
   }
 
   private runCode(request: RunRequest): RunOutcome {
+    // Inspected runs go through the same runner, with tracing around it (inspection.py).
+    const inspect = request.inspect && (request.inspect.trace || request.inspect.bytecode) ? [JSON.stringify(request.inspect)] : [];
     try {
       if (request.mode === 'script') {
         const filename = request.filename ?? '<script>';
-        return toOutcome(this.callPython('run_script', request.code, filename, request.argv ?? [filename]));
+        const entry = inspect.length ? 'run_script_inspected' : 'run_script';
+        return toOutcome(this.callPython(entry, request.code, filename, request.argv ?? [filename], ...inspect));
       }
       const executionCount = ++this.executionCount;
-      const outcome = this.callPython('run_cell', request.code, `<cell-${executionCount}>`);
+      const entry = inspect.length ? 'run_cell_inspected' : 'run_cell';
+      const outcome = this.callPython(entry, request.code, `<cell-${executionCount}>`, ...inspect);
       return { ...toOutcome(outcome), executionCount };
     } catch (error) {
       return this.describeEscapedError(error);
@@ -175,7 +188,7 @@ export class KernelCore {
   private callPython(name: PythonEntry, ...args: unknown[]): unknown {
     let fn = this.entries.get(name);
     if (!fn) {
-      fn = this.pythonFunction(`awaitable_kernel.cell_runner.${name}`);
+      fn = this.pythonFunction(`${ENTRY_MODULES[name]}.${name}`);
       this.entries.set(name, fn);
     }
     const result: unknown = fn(...args);
@@ -241,5 +254,6 @@ function toOutcome(raw: unknown): RunOutcome {
     };
   }
   if (parsed.exit_code !== undefined) outcome.exitCode = parsed.exit_code;
+  if (parsed.inspection) outcome.inspection = parsed.inspection;
   return outcome;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KernelEvent, KernelRequest, MAX_STREAM_CHUNK, PROTOCOL_VERSION, capText } from './protocol';
+import { KernelEvent, KernelRequest, MAX_INSPECTION_JSON, MAX_STREAM_CHUNK, PROTOCOL_VERSION, capText } from './protocol';
 
 describe('protocol', () => {
   it('accepts a well-formed result', () => {
@@ -30,6 +30,18 @@ describe('protocol', () => {
     expect(KernelEvent.safeParse({ ...request, runId: '' }).success).toBe(false);
     const truncated = { v: PROTOCOL_VERSION, type: 'kernel.output_truncated', runId: 'r1', limits: { maxBytes: 10, maxLines: 1 } };
     expect(KernelEvent.safeParse(truncated).success).toBe(true);
+  });
+
+  it('carries inspection options on a run and their JSON (or why not) on its result, within bounds', () => {
+    const run = { v: PROTOCOL_VERSION, type: 'kernel.run', runId: 'r1', code: 'pass', mode: 'cell' };
+    expect(KernelRequest.safeParse({ ...run, inspect: { trace: { steps: true, maxSteps: 50 }, bytecode: true } }).success).toBe(true);
+    expect(KernelRequest.safeParse({ ...run, inspect: { trace: { maxEvents: 0 } } }).success).toBe(false);
+    expect(KernelRequest.safeParse({ ...run, inspect: { trace: { slowSeconds: -1 } } }).success).toBe(false);
+    const result = { v: PROTOCOL_VERSION, type: 'kernel.result', runId: 'r1', status: 'ok' };
+    const inspection = { trace: { json: '{}' }, bytecode: { error: 'The code has a syntax error, so it has no bytecode to show.' } };
+    expect(KernelEvent.safeParse({ ...result, inspection }).success).toBe(true);
+    expect(KernelEvent.safeParse({ ...result, inspection: { trace: { json: 'x'.repeat(MAX_INSPECTION_JSON + 1) } } }).success).toBe(false);
+    expect(KernelEvent.safeParse({ ...result, inspection: { trace: {} } }).success).toBe(false);
   });
 
   it('caps long text and says how much was cut', () => {

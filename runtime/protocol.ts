@@ -65,6 +65,34 @@ export const ConnectRequest = z.object({
   port: z.custom<MessagePort>((value) => typeof MessagePort !== 'undefined' && value instanceof MessagePort),
 });
 
+/** Longest JSON text an inspection (a trace, a bytecode listing) may carry: 32 MiB. */
+export const MAX_INSPECTION_JSON = 32 * 1024 * 1024;
+
+/**
+ * What to record about a run besides its output (docs/TRACE.md): the event loop's trace
+ * (`steps`: with loop steps) and the bytecode of the functions the code defines.
+ */
+export const InspectOptions = z.object({
+  trace: z.optional(
+    z.object({
+      /** Events kept (default 200,000); later ones are counted as dropped. */
+      maxEvents: z.optional(z.int().check(z.gte(1), z.lte(1_000_000))),
+      /** A slice at least this long is `blocking` (default 0.1). */
+      slowSeconds: z.optional(z.number().check(z.gte(0), z.lte(3600))),
+      /** Record loop steps (default false), for the first `maxSteps` iterations (default 300). */
+      steps: z.optional(z.boolean()),
+      maxSteps: z.optional(z.int().check(z.gte(0), z.lte(10_000))),
+    }),
+  ),
+  bytecode: z.optional(z.boolean()),
+});
+
+/** One inspection's result: its JSON (parsed by the client, untrusted), or why there is none. */
+export const InspectionPart = z.union([
+  z.object({ json: z.string().check(z.maxLength(MAX_INSPECTION_JSON)) }),
+  z.object({ error: text(MAX_TEXT) }),
+]);
+
 /** How much stream text one run may send; past either limit the rest is counted, not sent. */
 export const OutputLimits = z.object({ maxBytes: count, maxLines: count });
 
@@ -81,6 +109,8 @@ export const RunRequest = z.object({
   argv: z.optional(z.array(text(4096)).check(z.maxLength(256))),
   /** Default: the kernel's (DEFAULT_OUTPUT_LIMITS in run-output.ts); null: no limit (the CLI). */
   outputLimits: z.optional(z.nullable(OutputLimits)),
+  /** Trace the run's event loop and/or describe its bytecode; the run itself is unchanged. */
+  inspect: z.optional(InspectOptions),
 });
 
 /** Names that complete the one ending at `cursor`, from the cells' live namespace. */
@@ -172,6 +202,8 @@ export const ResultEvent = z.object({
   droppedOutput: z.optional(z.object({ bytes: count, lines: count })),
   /** Size of the WebAssembly heap after the run (it never shrinks). */
   heapBytes: z.optional(count),
+  /** What the run's `inspect` asked for: each as JSON, or why it could not be had. */
+  inspection: z.optional(z.object({ trace: z.optional(InspectionPart), bytecode: z.optional(InspectionPart) })),
 });
 
 /** At most this many completions, each at most MAX_COMPLETION chars. */
@@ -212,6 +244,8 @@ export type KernelErrorInfo = z.infer<typeof KernelErrorInfo>;
 export type StreamEvent = z.infer<typeof StreamEvent>;
 export type OutputLimits = z.infer<typeof OutputLimits>;
 export type ResultEvent = z.infer<typeof ResultEvent>;
+export type InspectOptions = z.infer<typeof InspectOptions>;
+export type InspectionPart = z.infer<typeof InspectionPart>;
 export type KernelEvent = z.infer<typeof KernelEvent>;
 
 /** What a run produced, as the kernel reports it (before the client adds timing). */

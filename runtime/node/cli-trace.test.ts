@@ -67,6 +67,22 @@ describe('py --trace', () => {
     expect(slicesOf(trace, 1)).toMatchObject([{ outcome: 'exception', exception: 'KeyError' }]);
   });
 
+  it('writes the loop steps too with --trace-steps', async () => {
+    const script = join(directory, 'steps.py');
+    const tracePath = join(directory, 'steps.json');
+    writeFileSync(script, SCRIPT);
+    const result = await py(['--trace-steps', '--trace', tracePath, script]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/^py: wrote the trace \(\d+ events, 8 task slices, \d+ loop steps\) to .*steps\.json\n$/);
+    const trace = parseTraceJson(readFileSync(tracePath, 'utf8'), tracePath);
+    expect(trace.steps).toBe(true);
+    const steps = trace.events.filter((event) => event.type === 'step');
+    expect(steps.some((step) => step.timers.length === 2 && step.tasks.filter((task) => task.state === 'waiting').length === 3)).toBe(true);
+    const alone = await py(['--trace-steps', script]);
+    expect(alone.code).toBe(2);
+    expect(alone.stderr).toContain('py: --trace-steps needs --trace FILE');
+  });
+
   it('refuses --trace without a file, into a missing directory, and with the server kernel', async () => {
     const script = join(directory, 'plain.py');
     writeFileSync(script, 'print("hi")\n');

@@ -4,7 +4,8 @@
  * `npm run py -- --kernel server FILE.py`: run it in the server kernel's sandbox instead
  * (CPython with real threads, as `kernel="server"` cells run; no arguments, no stdin).
  * `npm run py -- --trace trace.json FILE.py`: also write a trace of its event loops
- * (docs/TRACE.md) to trace.json.
+ * (docs/TRACE.md) to trace.json; with `--trace-steps`, also the loop's steps (ready queue,
+ * timers and task tree at each iteration).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -17,15 +18,20 @@ import type { RunResult } from './node-kernel';
 const EXIT_USAGE = 2;
 const EXIT_INTERRUPTED = 130;
 
-const USAGE = 'usage: npm run py -- [--kernel pyodide|server] [--trace TRACE.json] FILE.py [ARGS...]\n';
+const USAGE = 'usage: npm run py -- [--kernel pyodide|server] [--trace TRACE.json [--trace-steps]] FILE.py [ARGS...]\n';
 
-type CliOptions = { kernel: string; trace: string | undefined; rest: string[] };
+type CliOptions = { kernel: string; trace: string | undefined; traceSteps: boolean; rest: string[] };
 
-/** `--kernel NAME` and `--trace FILE` (or `--opt=VALUE`) before the file; the rest goes to the script. */
+/** `--kernel NAME`, `--trace FILE` (or `--opt=VALUE`) and `--trace-steps` before the file; the rest goes to the script. */
 function parseOptions(args: string[]): CliOptions {
-  const options: CliOptions = { kernel: 'pyodide', trace: undefined, rest: args };
+  const options: CliOptions = { kernel: 'pyodide', trace: undefined, traceSteps: false, rest: args };
   for (;;) {
     const [first = '', second, ...others] = options.rest;
+    if (first === '--trace-steps') {
+      options.traceSteps = true;
+      options.rest = options.rest.slice(1);
+      continue;
+    }
     const match = /^--(kernel|trace)(?:=(.*))?$/.exec(first);
     if (!match) return options;
     const [, name, inline] = match;
@@ -37,10 +43,15 @@ function parseOptions(args: string[]): CliOptions {
 }
 
 /** Run with the event loop traced, then write the trace (the script's result either way). */
-async function runAndWriteTrace(kernel: NodeKernel, runScript: () => Promise<RunResult>, tracePath: string): Promise<RunResult> {
+async function runAndWriteTrace(
+  kernel: NodeKernel,
+  runScript: () => Promise<RunResult>,
+  tracePath: string,
+  steps: boolean,
+): Promise<RunResult> {
   let traced: Awaited<ReturnType<typeof runTraced>>;
   try {
-    traced = await runTraced(kernel, runScript);
+    traced = await runTraced(kernel, runScript, { steps });
   } catch (error) {
     if (!(error instanceof TracingError) || !error.result) throw error;
     process.stderr.write(`py: no trace written: ${error.message}\n`);
@@ -50,19 +61,25 @@ async function runAndWriteTrace(kernel: NodeKernel, runScript: () => Promise<Run
   const path = resolve(tracePath);
   writeFileSync(path, `${JSON.stringify(trace)}\n`);
   const slices = trace.events.filter((event) => event.type === 'slice').length;
-  process.stderr.write(`py: wrote the trace (${trace.events.length} events, ${slices} task slices) to ${path}\n`);
+  const stepCount = trace.events.filter((event) => event.type === 'step').length;
+  const counts = `${trace.events.length} events, ${slices} task slices${trace.steps ? `, ${stepCount} loop steps` : ''}`;
+  process.stderr.write(`py: wrote the trace (${counts}) to ${path}\n`);
   if (trace.note) process.stderr.write(`py: ${trace.note}\n`);
   return result;
 }
 
 async function main(argv: string[]): Promise<number> {
-  const { kernel: kernelName, trace: tracePath, rest: args } = parseOptions(argv);
+  const { kernel: kernelName, trace: tracePath, traceSteps, rest: args } = parseOptions(argv);
   if (kernelName !== 'pyodide' && kernelName !== 'server') {
     process.stderr.write(`py: --kernel must be "pyodide" or "server", not "${kernelName}"\n${USAGE}`);
     return EXIT_USAGE;
   }
   if (tracePath === '') {
     process.stderr.write(`py: --trace needs the file to write the trace to\n${USAGE}`);
+    return EXIT_USAGE;
+  }
+  if (traceSteps && tracePath === undefined) {
+    process.stderr.write(`py: --trace-steps needs --trace FILE\n${USAGE}`);
     return EXIT_USAGE;
   }
   if (tracePath !== undefined && !existsSync(dirname(resolve(tracePath)))) {
@@ -108,7 +125,7 @@ async function main(argv: string[]): Promise<number> {
         onStream: (name, text) => process[name].write(text),
         onInputRequest: () => void stdin.next().then((line) => kernel.provideInput(line)),
       });
-    const result = tracePath === undefined ? await runScript() : await runAndWriteTrace(kernel, runScript, tracePath);
+    const result = tracePath === undefined ? await runScript() : await runAndWriteTrace(kernel, runScript, tracePath, traceSteps);
     // A script that ran to its end printed its own traceback, as Python does; a kernel that
     // died or timed out did not.
     if (result.exitCode === undefined && result.error) {

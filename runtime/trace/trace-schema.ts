@@ -4,13 +4,14 @@
  * trace of another format or version rather than misreading it.
  *
  * Times are integer nanoseconds since tracing started, from the kernel's
- * `time.perf_counter_ns()`; tasks are numbered from 1 in the order the trace first saw them.
+ * `time.perf_counter()`, kept as float seconds while recording (perf_counter_ns() costs more in
+ * WebAssembly) and turned into ns when the trace is written; tasks are numbered from 1 in the order the trace first saw them.
  */
 // zod/mini: the page will bundle this file too (the timeline UI).
 import * as z from 'zod/mini';
 
 export const TRACE_FORMAT = 'awaitable-trace';
-export const TRACE_VERSION = 1;
+export const TRACE_VERSION = 2;
 
 const nanoseconds = z.int().check(z.gte(0));
 const taskNumber = z.int().check(z.gte(1));
@@ -100,6 +101,39 @@ export const BlockEvent = z.object({
   blocking: z.boolean(),
 });
 
+/** A live task in a loop step, from asyncio.capture_call_graph. */
+export const TaskNode = z.object({
+  task: taskNumber,
+  name,
+  /** running: the task whose step is on the stack; ready: scheduled; waiting: suspended; done: finished. */
+  state: z.enum(['running', 'ready', 'waiting', 'done']),
+  /** The tasks awaiting this one (capture_call_graph's awaited_by), by task number. */
+  awaitedBy: z.array(taskNumber),
+  /** The task's coroutine stack, outermost first: function qualname, file and line. */
+  stack: z.array(z.object({ name, file: name, line: z.nullable(z.int()) })),
+});
+
+/**
+ * The loop at the start of one iteration (`_run_once`): its ready queue, its timer heap and
+ * its live tasks. Recorded only when tracing was started with steps on, for the first
+ * `maxSteps` iterations.
+ */
+export const StepEvent = z.object({
+  type: z.literal('step'),
+  /** Loop iteration number, from 1. */
+  n: z.int().check(z.gte(1)),
+  t: nanoseconds,
+  /** The ready queue at the start of the iteration, in run order (at most 100; `readyMore` counts the rest). */
+  ready: z.array(z.object({ name, task: z.optional(taskNumber), cancelled: z.optional(z.literal(true)) })),
+  readyMore: z.int().check(z.gte(0)),
+  /** The timer heap, soonest first (at most 100; `timersMore` counts the rest). `due` ns since trace start. */
+  timers: z.array(z.object({ due: z.int(), name, task: z.optional(taskNumber) })),
+  timersMore: z.int().check(z.gte(0)),
+  /** Live tasks and who awaits them, from asyncio.capture_call_graph (at most 50; `tasksMore` counts the rest). */
+  tasks: z.array(TaskNode),
+  tasksMore: z.int().check(z.gte(0)),
+});
+
 export const TraceEvent = z.discriminatedUnion('type', [
   CreateEvent,
   SliceEvent,
@@ -109,6 +143,7 @@ export const TraceEvent = z.discriminatedUnion('type', [
   TimerEvent,
   SelectEvent,
   BlockEvent,
+  StepEvent,
 ]);
 
 export const Trace = z.object({
@@ -123,7 +158,11 @@ export const Trace = z.object({
   /** The cap: events past it are counted in `dropped`, not kept. */
   maxEvents: z.int().check(z.gte(1)),
   dropped: z.int().check(z.gte(0)),
-  /** Present when events were dropped, worded for people. */
+  /** Were loop steps (`step` events) recorded. */
+  steps: z.boolean(),
+  /** The cap on step events (the first `maxSteps` loop iterations). */
+  maxSteps: z.int().check(z.gte(0)),
+  /** Present when events were dropped or loop steps were capped, worded for people. */
   note: z.optional(name),
   /** In the order they were recorded: a slice or callback when it ended, other events when they happened. */
   events: z.array(TraceEvent),
@@ -133,5 +172,7 @@ export type CreateEvent = z.infer<typeof CreateEvent>;
 export type Wait = z.infer<typeof Wait>;
 export type WaitKind = z.infer<typeof WaitKind>;
 export type SliceEvent = z.infer<typeof SliceEvent>;
+export type TaskNode = z.infer<typeof TaskNode>;
+export type StepEvent = z.infer<typeof StepEvent>;
 export type TraceEvent = z.infer<typeof TraceEvent>;
 export type Trace = z.infer<typeof Trace>;

@@ -15,6 +15,10 @@ export type TraceOptions = {
   maxEvents?: number;
   /** A slice at least this long is `blocking`. Default 0.1 (asyncio's slow_callback_duration). */
   slowSeconds?: number;
+  /** Record loop steps (`step` events): the ready queue, timers and tasks at each iteration. Default false. */
+  steps?: boolean;
+  /** Steps recorded at most (the first iterations). Default 300. */
+  maxSteps?: number;
 };
 
 /** Used once per run: these cells bind no name in the learner's namespace. */
@@ -40,7 +44,11 @@ export async function runTraced(
   const slowSeconds = options.slowSeconds ?? 0.1;
   if (!Number.isInteger(maxEvents) || maxEvents < 1) throw new TracingError(`maxEvents must be a positive integer, not ${maxEvents}`);
   if (!Number.isFinite(slowSeconds) || slowSeconds < 0) throw new TracingError(`slowSeconds must be a non-negative number, not ${slowSeconds}`);
-  const started = await kernel.run(`${TRACING_MODULE}.start(max_events=${maxEvents}, slow_seconds=${slowSeconds})`, {
+  const maxSteps = options.maxSteps ?? 300;
+  if (!Number.isInteger(maxSteps) || maxSteps < 0) throw new TracingError(`maxSteps must be a non-negative integer, not ${maxSteps}`);
+  const steps = options.steps ? 'True' : 'False';
+  const start = `start(max_events=${maxEvents}, slow_seconds=${slowSeconds}, steps=${steps}, max_steps=${maxSteps})`;
+  const started = await kernel.run(`${TRACING_MODULE}.${start}`, {
     timeoutMs: 30_000,
   });
   if (started.status !== 'ok') throw new TracingError(`tracing could not start: ${started.error?.message ?? started.status}`);

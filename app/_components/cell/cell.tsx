@@ -9,16 +9,17 @@ import type { CodeEditorProps } from './code-editor';
 import { CellOutput } from './cell-output';
 import { InputPrompt } from './input-prompt';
 import { ServerCellStatus, serverReasonId } from './server-cell-status';
+import { TracePanel } from '@/app/_components/trace/trace-panel';
 
 function formatElapsed(ms: number): string {
   return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(2)} s`;
 }
 
 /** C1's props: all strings, as MDX attributes are. */
-export type CellProps = { id: string; code: string; timeout?: string; kernel?: string; setup?: string; expect?: string };
+export type CellProps = { id: string; code: string; timeout?: string; kernel?: string; setup?: string; expect?: string; trace?: string };
 
 /** A runnable Python cell. The code is server-rendered as plain text; the editor loads after. */
-export function Cell({ id, code, timeout, kernel, setup, expect }: CellProps) {
+export function Cell({ id, code, timeout, kernel, setup, expect, trace }: CellProps) {
   const notebook = useNotebook();
   const cell = useCellSnapshot(id);
   const onServer = kernel === 'server';
@@ -40,8 +41,9 @@ export function Cell({ id, code, timeout, kernel, setup, expect }: CellProps) {
         kernel: onServer ? 'server' : 'browser',
         setup: onServer && setup === 'true',
         expectError: expect === 'error',
+        trace: trace === 'true',
       }),
-    [notebook, id, code, timeout, onServer, setup, expect],
+    [notebook, id, code, timeout, onServer, setup, expect, trace],
   );
 
   useEffect(() => {
@@ -93,6 +95,17 @@ export function Cell({ id, code, timeout, kernel, setup, expect }: CellProps) {
               {words.reset}
             </button>
           ) : null}
+          {!onServer ? (
+            <button
+              type="button"
+              className="cell-action aria-pressed:border-indigo-500 aria-pressed:bg-indigo-50 aria-pressed:text-indigo-800 dark:aria-pressed:bg-indigo-950 dark:aria-pressed:text-indigo-200"
+              aria-pressed={cell?.trace ?? trace === 'true'}
+              title={words.trace.toggleTitle}
+              onClick={() => notebook.store.setTrace(id, !(cell?.trace ?? false))}
+            >
+              {words.trace.toggle}
+            </button>
+          ) : null}
           {state === 'running' ? (
             <button type="button" className="cell-action" onClick={notebook.interrupt} aria-label={words.interruptCell(id)}>
               {words.interrupt}
@@ -130,6 +143,9 @@ export function Cell({ id, code, timeout, kernel, setup, expect }: CellProps) {
         </pre>
       )}
       <CellOutput cellId={id} chunks={cell?.outputs ?? []} running={state === 'running'} />
+      {!onServer ? (
+        <TracePanel cellId={id} on={cell?.trace ?? false} running={active} inspection={cell?.inspection ?? null} words={words.trace} />
+      ) : null}
       {cell?.inputPrompt != null ? (
         <InputPrompt cellId={id} prompt={cell.inputPrompt} onAnswer={(line) => notebook.answerInput(id, line)} />
       ) : null}

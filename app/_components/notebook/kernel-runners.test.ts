@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NodeKernel } from '@/runtime/node/node-kernel';
 import { kernelRunCell, kernelRunCheck } from './kernel-runners';
-import { NotebookStore, type CheckSnapshot } from './notebook-store';
+import { NotebookStore, type CellSnapshot, type CheckSnapshot } from './notebook-store';
 
 const kernel = new NodeKernel();
 beforeAll(() => kernel.start(), 60_000);
@@ -50,5 +50,33 @@ describe('checking an exercise in the real kernel', { timeout: 20_000 }, () => {
     expect(verdict.message).toBeNull();
     expect(verdict.state).toBe('passed');
     expect(store.cell('ex')?.outputs.map((chunk) => chunk.text).join('')).not.toContain('from the check');
+  });
+});
+
+describe('a traced cell in the real kernel', { timeout: 30_000 }, () => {
+  it("records the event loop and the bytecode, and the learner's output is what an untraced run gives", async () => {
+    const code = 'import asyncio\n\nasync def nap():\n    await asyncio.sleep(0.05)\n    return "rested"\n\nprint(await nap())';
+    const reports = await new Promise<CellSnapshot[]>((resolve) => {
+      const done: CellSnapshot[] = [];
+      const store: NotebookStore = new NotebookStore(kernelRunCell(() => kernel), {
+        onFinished: (id) => {
+          const cell = store.cell(id);
+          if (cell) done.push(cell);
+          if (done.length === 2) resolve(done);
+        },
+      });
+      store.register('plain', code);
+      store.register('traced', code, { trace: true });
+      store.runAll();
+    });
+    const [plain, traced] = reports;
+    expect(traced?.outputs).toEqual(plain?.outputs);
+    expect(traced?.outputs.map((chunk) => chunk.text).join('')).toBe('rested\n');
+    expect(plain?.inspection).toBeNull();
+    const trace = traced?.inspection?.trace;
+    expect(trace?.events.some((event) => event.type === 'slice' && event.wait?.kind === 'sleep')).toBe(true);
+    expect(trace?.events.some((event) => event.type === 'step')).toBe(true);
+    const nap = traced?.inspection?.bytecode?.functions.find((code) => code.name === 'nap');
+    expect(nap?.instructions.find((instruction) => instruction.opname === 'GET_AWAITABLE')).toMatchObject({ role: 'await', line: 4 });
   });
 });

@@ -27,11 +27,15 @@ function outcome(result: RunResult): RunOutcome {
   return result.error ? { status: result.status, error: { type: result.error.type, message: result.error.message } } : { status: result.status };
 }
 
+/** What a traced cell asks the kernel to record: the loop with its steps, and the bytecode. */
+export const TRACED_RUN: NonNullable<RunOptions['inspect']> = { trace: { steps: true }, bytecode: true };
+
 export function kernelRunCell(kernel: () => LessonKernel): RunCell {
-  return async ({ id: cellId, code, timeoutMs }, events) => {
+  return async ({ id: cellId, code, timeoutMs, trace }, events) => {
     const result = await kernel().run(code, {
       cellId,
       timeoutMs,
+      inspect: trace === true ? TRACED_RUN : undefined,
       onStream: (name, text) => events.output({ kind: name, text }),
       onInputRequest: (prompt) => events.inputRequest(prompt),
       onNotice: (notice) => events.output({ kind: 'notice', text: `${notice.message}\n` }),
@@ -40,7 +44,7 @@ export function kernelRunCell(kernel: () => LessonKernel): RunCell {
     if (result.value !== undefined) chunks.push({ kind: 'result', text: result.value });
     if (result.error) chunks.push({ kind: 'error', text: result.error.traceback || `${result.error.type}: ${result.error.message}` });
     chunks.push(...timeLimitNotice(result, timeoutMs / 1000));
-    return { ...outcome(result), executionCount: result.executionCount, durationMs: result.durationMs, chunks };
+    return { ...outcome(result), executionCount: result.executionCount, durationMs: result.durationMs, chunks, inspection: result.inspection };
   };
 }
 

@@ -263,3 +263,39 @@ describe('a cell meant to raise', () => {
     expect(states(store)).toEqual(['raises:error', 'after:running']);
   });
 });
+
+describe('the Trace toggle in the notebook store', () => {
+  it("passes the toggle to the runner, keeps what the traced run recorded, and drops it when a run starts", async () => {
+    const seen: (boolean | undefined)[] = [];
+    const pending: ((report: Partial<CellRunReport>) => void)[] = [];
+    const runCell: RunCell = (cell) => {
+      seen.push(cell.trace);
+      return new Promise((resolve) => pending.push((report) => resolve({ status: 'ok', durationMs: 1, chunks: [], ...report })));
+    };
+    const store = new NotebookStore(runCell);
+    store.register('a', 'await main()', { trace: true });
+    store.register('b', 'print(1)');
+    expect(store.cell('a')?.trace).toBe(true);
+    expect(store.cell('b')?.trace).toBe(false);
+
+    store.run('a');
+    pending.shift()?.({ inspection: { error: 'no loop ran' } });
+    await flush();
+    expect(store.cell('a')?.inspection).toEqual({ error: 'no loop ran' });
+
+    store.setTrace('a', false);
+    store.run('a');
+    expect(store.cell('a')?.inspection).toBeNull();
+    pending.shift()?.({});
+    await flush();
+    expect(seen).toEqual([true, false]);
+    expect(store.cell('a')?.inspection).toBeNull();
+  });
+
+  it('cannot be turned on for a server cell, even by the lesson', () => {
+    const store = new NotebookStore(controlledRunner().runCell);
+    store.register('s', 'import threading', { kernel: 'server', trace: true });
+    store.setTrace('s', true);
+    expect(store.cell('s')?.trace).toBe(false);
+  });
+});

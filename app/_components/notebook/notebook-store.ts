@@ -6,6 +6,7 @@
  */
 import { checkOutcome, checkProgram, type CheckSnapshot, type RunError, type RunOutcome } from './exercise-check';
 import type { ServerAvailability, ServerEnd } from './server-cells';
+import type { Inspection } from '@/runtime/kernel-api';
 
 export type { CheckSnapshot, CheckState } from './exercise-check';
 export type { ServerAvailability, ServerEnd } from './server-cells';
@@ -15,6 +16,8 @@ export type FinishedState = Extract<CellState, 'ok' | 'error' | 'interrupted' | 
 export type OutputChunk = { kind: 'stdout' | 'stderr' | 'result' | 'error' | 'notice'; text: string };
 /** Where a cell runs: the lesson's kernel in the page, or the sandboxed CPython on the server. */
 export type CellKernel = 'browser' | 'server';
+/** What a traced run recorded (the event loop's trace, the cell's bytecode), or why it could not. */
+export type { Inspection } from '@/runtime/kernel-api';
 
 export type CellSnapshot = {
   id: string;
@@ -35,6 +38,10 @@ export type CellSnapshot = {
   inputPrompt: string | null;
   /** Why the last server run ended (server cells only). */
   serverEnd: ServerEnd | null;
+  /** The learner's Trace toggle: runs record the event loop (browser cells only; absent: off). */
+  trace?: boolean;
+  /** What the last traced run recorded; null (or absent) after an untraced run. */
+  inspection?: Inspection | null;
 };
 
 export type CellRunReport = {
@@ -44,6 +51,7 @@ export type CellRunReport = {
   chunks: OutputChunk[];
   error?: RunError;
   serverEnd?: ServerEnd;
+  inspection?: Inspection;
 };
 
 export type RunEvents = { output(chunk: OutputChunk): void; inputRequest(prompt: string): void };
@@ -51,7 +59,15 @@ export type RunCell = (cell: CellSnapshot, events: RunEvents) => Promise<CellRun
 /** Runs an exercise's check program in the lesson kernel; its output is not shown. */
 export type RunCheck = (request: { exerciseId: string; code: string; timeoutMs: number }) => Promise<RunOutcome>;
 
-export type RegisterOptions = { code?: string; timeoutMs?: number; kernel?: CellKernel; setup?: boolean; expectError?: boolean };
+export type RegisterOptions = {
+  code?: string;
+  timeoutMs?: number;
+  kernel?: CellKernel;
+  setup?: boolean;
+  expectError?: boolean;
+  /** The Trace toggle starts on (the lesson's `trace` fence meta). */
+  trace?: boolean;
+};
 
 export type StoreHooks = {
   onFinished?(cellId: string, status: FinishedState): void;
@@ -113,6 +129,8 @@ export class NotebookStore {
       elapsedMs: null,
       inputPrompt: null,
       serverEnd: null,
+      trace: (options.trace ?? false) && (options.kernel ?? 'browser') === 'browser',
+      inspection: null,
     };
     this.cells = [...this.cells, cell];
     this.emit();
@@ -120,6 +138,11 @@ export class NotebookStore {
 
   setCode(id: string, code: string): void {
     this.update(id, (cell) => (cell.code === code ? cell : { ...cell, code }));
+  }
+
+  /** Turns the cell's Trace toggle on or off; server cells cannot be traced. */
+  setTrace(id: string, on: boolean): void {
+    this.update(id, (cell) => (cell.kernel !== 'browser' || cell.trace === on ? cell : { ...cell, trace: on }));
   }
 
   setServerAvailability(availability: ServerAvailability): void {
@@ -184,7 +207,7 @@ export class NotebookStore {
     this.cells = this.cells.map((cell) =>
       cell.state === 'running' || cell.state === 'queued'
         ? cell
-        : { ...cell, outputs: [], executionCount: null, elapsedMs: null, state: 'idle', serverEnd: null },
+        : { ...cell, outputs: [], executionCount: null, elapsedMs: null, state: 'idle', serverEnd: null, inspection: null },
     );
     this.emit();
   }
@@ -234,7 +257,7 @@ export class NotebookStore {
     const keep = (chunk: OutputChunk) => {
       if (chunk.kind === 'stdout' && stdout.length < MAX_OUTPUT_CHARS) stdout += chunk.text.slice(0, MAX_OUTPUT_CHARS - stdout.length);
     };
-    this.update(id, (current) => ({ ...current, state: 'running', outputs: [], elapsedMs: null, serverEnd: null }));
+    this.update(id, (current) => ({ ...current, state: 'running', outputs: [], elapsedMs: null, serverEnd: null, inspection: null }));
     const report = await this.runCell(cell, {
       output: (chunk) => {
         keep(chunk);
@@ -253,6 +276,7 @@ export class NotebookStore {
       executionCount: report.executionCount ?? current.executionCount,
       elapsedMs: report.durationMs,
       serverEnd: report.serverEnd ?? null,
+      inspection: report.inspection ?? null,
     }));
     this.hooks.onFinished?.(id, report.status);
     return { report, stdout };

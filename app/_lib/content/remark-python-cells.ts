@@ -8,7 +8,7 @@ import { parseSeconds } from './remark-components';
 import { pythonLanguages } from './remark-exercises';
 
 const cellIdPattern = /^[A-Za-z0-9_-]{1,64}$/;
-const cellMetaKeys = new Set(['id', 'timeout', 'kernel', 'setup', 'expect']);
+const cellMetaKeys = new Set(['id', 'timeout', 'kernel', 'setup', 'expect', 'trace']);
 
 function attribute(name: string, value: string): MdxJsxAttribute {
   return { type: 'mdxJsxAttribute', name, value };
@@ -45,6 +45,8 @@ function readCellMeta(node: Code, file: string, fallbackId: string): Omit<Lesson
   if (meta.setup !== undefined && meta.setup !== true) throw fail('write `setup` bare, without a value');
   if (meta.setup === true && kernel !== 'server') throw fail('`setup` is only for server cells: add kernel=server');
   if (meta.expect !== undefined && meta.expect !== 'error') throw fail(`expect must be "error", not "${String(meta.expect)}"`);
+  if (meta.trace !== undefined && meta.trace !== true) throw fail('write `trace` bare, without a value');
+  if (meta.trace === true && kernel !== 'browser') throw fail('`trace` is only for cells in the page\'s kernel: server cells cannot be traced');
   return { kind: 'cell', id, idGiven: meta.id !== undefined, line, timeoutSeconds, kernel, setup: meta.setup === true, expectError: meta.expect === 'error' };
 }
 
@@ -63,7 +65,7 @@ function codeInsideIllustrations(tree: Root): Set<Code> {
 }
 
 /**
- * Turns every ```python fence into a runnable `<Cell id code timeout? kernel? setup? expect? />`,
+ * Turns every ```python fence into a runnable `<Cell id code timeout? kernel? setup? expect? trace? />`,
  * so a lesson reads as plain Markdown, and an ```output fence right after one into
  * `<ExpectedOutput cellId text />`. A fence names its stable id (```python id=gather);
  * otherwise cells are numbered. Exercise fences are gone by now (transformExercises); fences in
@@ -83,6 +85,8 @@ export function transformCells(tree: Root, options: { file: string; collector: L
     if (cell.kernel === 'server') attributes.push(attribute('kernel', 'server'));
     if (cell.setup) attributes.push(attribute('setup', 'true'));
     if (cell.expectError) attributes.push(attribute('expect', 'error'));
+    // The Trace toggle starts on (checked in readCellMeta); the lesson model does not need it.
+    if (parseFenceMeta(node.meta).trace === true) attributes.push(attribute('trace', 'true'));
     const element: MdxJsxFlowElement = { type: 'mdxJsxFlowElement', name: 'Cell', attributes, children: [] };
     options.placements.push({ ...offsets(node), items: [{ kind: 'code', id: cell.id, source: node.value }] });
 

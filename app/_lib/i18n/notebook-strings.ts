@@ -4,6 +4,7 @@
  * Chinese names.
  */
 import type { LessonLanguage } from './lesson-strings';
+import { traceStrings, type TraceStrings } from './trace-strings';
 
 export type CellStateName = 'idle' | 'queued' | 'running' | 'ok' | 'error' | 'interrupted' | 'timeout';
 export type KernelStatusName = 'idle' | 'loading' | 'ready' | 'busy' | 'dead';
@@ -44,6 +45,8 @@ export type NotebookStrings = {
   collapseOutput: string;
   copy: string;
   copied: string;
+  /** The Trace toggle and the event loop panel. */
+  trace: TraceStrings;
 };
 
 const en: NotebookStrings = {
@@ -95,6 +98,7 @@ const en: NotebookStrings = {
   collapseOutput: 'Collapse output',
   copy: 'Copy',
   copied: 'Copied',
+  trace: traceStrings('en'),
 };
 
 // Full-width punctuation is written as escapes: some editors silently turn it into ASCII.
@@ -150,6 +154,7 @@ const zh: NotebookStrings = {
   collapseOutput: '收起输出',
   copy: '复制',
   copied: '已复制',
+  trace: traceStrings('zh'),
 };
 
 const byLanguage: Record<LessonLanguage, NotebookStrings> = { en, zh };

@@ -55,6 +55,8 @@ def _evaluate_cell(body, trailing, namespace):
         value = eval(trailing, namespace)
         return (await value) if _is_coroutine_code(trailing) else value
 
+    # A trace names the task by its coroutine: the cell's top level, not this wrapper.
+    cell.__name__ = cell.__qualname__ = body.co_filename
     with asyncio.Runner() as runner:
         return runner.run(cell())
 

@@ -15,6 +15,7 @@ __all__ = ["FORMAT", "VERSION", "start", "stop", "dump", "is_tracing"]
 
 DEFAULT_MAX_EVENTS = 200_000
 DEFAULT_SLOW_SECONDS = 0.1  # asyncio's slow_callback_duration
+DEFAULT_MAX_STEPS = 300
 
 _recorder = None
 
@@ -23,16 +24,19 @@ def is_tracing():
     return _recorder is not None
 
 
-def start(max_events=DEFAULT_MAX_EVENTS, slow_seconds=DEFAULT_SLOW_SECONDS):
-    """Begin recording every loop that runs until `stop()`."""
+def start(max_events=DEFAULT_MAX_EVENTS, slow_seconds=DEFAULT_SLOW_SECONDS, steps=False, max_steps=DEFAULT_MAX_STEPS):
+    """Begin recording every loop that runs until `stop()`; with `steps`, also a snapshot
+    of the loop at the start of each of its first `max_steps` iterations."""
     global _recorder
     if _recorder is not None:
         raise RuntimeError("the event loop is already being traced")
-    if not isinstance(max_events, int) or max_events < 1:
+    if not isinstance(max_events, int) or isinstance(max_events, bool) or max_events < 1:
         raise ValueError(f"max_events must be a positive int, not {max_events!r}")
     if not isinstance(slow_seconds, (int, float)) or slow_seconds < 0:
         raise ValueError(f"slow_seconds must be a non-negative number, not {slow_seconds!r}")
-    recorder = Recorder(max_events, slow_seconds)
+    if not isinstance(max_steps, int) or isinstance(max_steps, bool) or max_steps < 0:
+        raise ValueError(f"max_steps must be a non-negative int, not {max_steps!r}")
+    recorder = Recorder(max_events, slow_seconds, max_steps if steps else None)
     recorder.start()
     _recorder = recorder
 

@@ -1,9 +1,11 @@
-"""The trace as JSON-ready data, in the format docs/TRACE.md describes (version 1)."""
+"""The trace as JSON-ready data, in the format docs/TRACE.md describes (version 2)."""
 
 import sys
 
+from .steps import steps_note
+
 FORMAT = "awaitable-trace"
-VERSION = 1
+VERSION = 2
 
 
 def _wait(wait):
@@ -16,11 +18,13 @@ def _wait(wait):
     return described
 
 
-def _event(raw, origin, slow_ns):
+def _event(raw, ns, slow_ns):
+    """One raw event as data; ns(t) turns a perf_counter() reading into ns since the trace began."""
     kind = raw[0]
     if kind == "slice":
         _, task, start, end, outcome, wait, *eager = raw  # wait: what it waits for, or the exception's class
-        event = {"type": "slice", "task": task, "start": start - origin, "end": end - origin,
+        start, end = ns(start), ns(end)
+        event = {"type": "slice", "task": task, "start": start, "end": end,
                  "blocking": end - start >= slow_ns, "outcome": outcome}
         if eager:
             event["eager"] = True
@@ -31,37 +35,54 @@ def _event(raw, origin, slow_ns):
         return event
     if kind == "callback":
         _, start, end, name = raw
-        return {"type": "callback", "name": name, "start": start - origin, "end": end - origin,
-                "blocking": end - start >= slow_ns}
+        start, end = ns(start), ns(end)
+        return {"type": "callback", "name": name, "start": start, "end": end, "blocking": end - start >= slow_ns}
     if kind == "ready" or kind == "cancel":
-        return {"type": kind, "task": raw[2], "t": raw[1] - origin}
+        return {"type": kind, "task": raw[2], "t": ns(raw[1])}
     if kind == "create":
         _, t, task, name, coro, parent = raw
-        return {"type": "create", "task": task, "t": t - origin, "name": name, "coro": coro, "parent": parent}
+        return {"type": "create", "task": task, "t": ns(t), "name": name, "coro": coro, "parent": parent}
     if kind == "timer":
         _, t, due, name = raw
-        return {"type": "timer", "t": t - origin, "due": due - origin, "name": name}
+        return {"type": "timer", "t": ns(t), "due": ns(due), "name": name}
+    if kind == "step":
+        _, n, t, ready, ready_more, timers, timers_more, tasks, tasks_more = raw
+        timers = [{**timer, "due": ns(timer["due"])} for timer in timers]
+        return {"type": "step", "n": n, "t": ns(t), "ready": ready, "readyMore": ready_more,
+                "timers": timers, "timersMore": timers_more, "tasks": tasks, "tasksMore": tasks_more}
     if kind == "select":
         _, start, end, timeout = raw
-        return {"type": "select", "start": start - origin, "end": end - origin, "timeout": timeout}
+        return {"type": "select", "start": ns(start), "end": ns(end), "timeout": timeout}
     _, start, end, task, call = raw  # "block"
-    return {"type": "block", "call": call, "task": task, "start": start - origin, "end": end - origin,
-            "blocking": end - start >= slow_ns}
+    start, end = ns(start), ns(end)
+    return {"type": "block", "call": call, "task": task, "start": start, "end": end, "blocking": end - start >= slow_ns}
 
 
 def to_data(recorder):
-    origin = recorder.started_ns
+    origin = recorder.started
+
+    def ns(t):
+        return round((t - origin) * 1e9)
+
     data = {
         "format": FORMAT,
         "version": VERSION,
         "python": sys.version.split()[0],
-        "duration": recorder.ended_ns - origin,
+        "duration": ns(recorder.ended),
         "slowThreshold": recorder.slow_ns,
         "maxEvents": recorder.max_events,
         "dropped": recorder.dropped,
-        "events": [_event(raw, origin, recorder.slow_ns) for raw in recorder.events],
+        "steps": recorder.steps is not None,
+        "maxSteps": 0 if recorder.steps is None else recorder.steps.max_steps,
+        "events": [_event(raw, ns, recorder.slow_ns) for raw in recorder.events],
     }
+    notes = []
     if recorder.dropped:
-        data["note"] = (f"{recorder.dropped:,} events were dropped: a trace keeps its first "
-                        f"{recorder.max_events:,} events.")
+        notes.append(f"{recorder.dropped:,} events were dropped: a trace keeps its first "
+                     f"{recorder.max_events:,} events.")
+    step_note = steps_note(recorder.steps)
+    if step_note:
+        notes.append(step_note)
+    if notes:
+        data["note"] = " ".join(notes)
     return data
