@@ -94,14 +94,39 @@ export function createKernelEndpoint(host: KernelHostPort): (data: unknown) => v
     port.onmessage = (event: MessageEvent<unknown>) => {
       const parsed = ClientRequest.safeParse(event.data);
       if (parsed.success) serve(parsed.data);
+      else refuse(event.data, parsed.error.issues);
     };
     if (boot.state === 'ready') post({ v, type: 'kernel.ready', bootMs: boot.bootMs });
     else if (boot.state === 'failed') post({ v, type: 'kernel.failed', message: boot.message });
   }
 
+  /**
+   * A request that names one of our types but does not parse (another protocol version, a
+   * bad field) gets a clear failure now, rather than a client waiting for its boot timeout.
+   */
+  function refuse(data: unknown, issues: readonly { path: readonly PropertyKey[]; message: string }[]): void {
+    if (typeof data !== 'object' || data === null) return;
+    const { type, runId, requestId, v: version } = data as Record<string, unknown>;
+    if (typeof type !== 'string' || !type.startsWith('kernel.')) return; // not ours
+    const issue = issues[0];
+    const why =
+      version !== v
+        ? `the page speaks kernel protocol version ${String(version)}, this kernel version ${v}: reload the page`
+        : `${issue?.path.join('.') || 'the request'}: ${issue?.message ?? 'invalid'}`;
+    if (type === 'kernel.init' && !booted) {
+      booted = Promise.resolve();
+      fail(`The Python kernel could not start: ${why}.`);
+    } else if (type === 'kernel.run' && typeof runId === 'string' && runId.length > 0 && runId.length <= 64) {
+      const error = { type: 'KernelError', message: `The kernel did not understand this run: ${why}.`, traceback: '' };
+      post({ v, type: 'kernel.result', runId, status: 'error', error });
+    } else if (type === 'kernel.complete' && typeof requestId === 'string' && requestId.length > 0 && requestId.length <= 64) {
+      post({ v, type: 'kernel.completions', requestId, from: 0, matches: [] });
+    }
+  }
+
   return (data: unknown) => {
     const parsed = KernelRequest.safeParse(data);
-    if (!parsed.success) return; // not ours, or from another protocol version
+    if (!parsed.success) return refuse(data, parsed.error.issues);
     const request = parsed.data;
     switch (request.type) {
       case 'kernel.init':
