@@ -1,5 +1,6 @@
 // @ts-check
-import { statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
@@ -58,13 +59,34 @@ const pyodideFileSizes = Object.fromEntries(
   ['pyodide.asm.wasm', 'python_stdlib.zip', 'pyodide-lock.json'].map((file) => [file, statSync(path.join(pyodideDir, file)).size]),
 );
 
+/**
+ * The memory snapshot of a booted Pyodide that `npm run build:kernel` writes (gzipped) beside
+ * Pyodide's files: its size (for the download's total) and a version in its URL, as the directory is
+ * cached as immutable. Any snapshot made by the same script from the same Pyodide will do (their
+ * bytes differ from build to build), so the version names those two, and a rebuild that
+ * changes neither keeps the learner's cached copy. Without it the kernel boots Pyodide normally.
+ */
+const projectDir = path.dirname(new URL(import.meta.url).pathname);
+const snapshotFile = path.join(projectDir, 'public', 'pyodide', 'pyodide-snapshot.bin.gz');
+const pyodideSnapshot = existsSync(snapshotFile)
+  ? {
+      file: 'pyodide-snapshot.bin.gz',
+      bytes: statSync(snapshotFile).size,
+      hash: createHash('sha256')
+        .update(readFileSync(path.join(pyodideDir, 'package.json')))
+        .update(readFileSync(path.join(projectDir, 'scripts', 'kernel', 'build.mjs')))
+        .digest('hex')
+        .slice(0, 16),
+    }
+  : null;
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // The end-to-end tests also build their fixture course, into a folder of its own.
   distDir: process.env.AWAITABLE_DIST_DIR || '.next',
   reactStrictMode: true,
   poweredByHeader: false,
-  env: { AWAITABLE_PYODIDE_FILE_SIZES: JSON.stringify(pyodideFileSizes) },
+  env: { AWAITABLE_PYODIDE_FILE_SIZES: JSON.stringify(pyodideFileSizes), AWAITABLE_PYODIDE_SNAPSHOT: JSON.stringify(pyodideSnapshot) },
   serverExternalPackages: ['esbuild', 'mdx-bundler', '@libsql/client', '@prisma/adapter-libsql'],
   async headers() {
     return [

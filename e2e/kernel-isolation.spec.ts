@@ -86,6 +86,17 @@ test('the kernel runs in a sandboxed frame with an opaque origin, outside the pa
   expect(text).toContain('isolated: True');
 });
 
+test('the kernel frame is in the server HTML (it boots while the page hydrates), sandboxed there too, and the page keeps one', async ({ page, request }) => {
+  const html = await (await request.get(lesson)).text();
+  const frames = html.match(/<iframe[^>]*data-kernel-frame[^>]*>/g) ?? [];
+  expect(frames).toHaveLength(1);
+  expect(frames[0]).toContain('sandbox="allow-scripts"');
+  await page.goto(lesson);
+  await waitForKernel(page);
+  await expect(page.locator('iframe[title="Python kernel"]')).toHaveCount(1);
+  expect(await runPython(page, 'print(6 * 7)')).toContain('42');
+});
+
 test("the kernel that takes over after a restart (the frame's spare) is isolated just the same", async ({ page }) => {
   await page.goto(lesson);
   await waitForKernel(page);

@@ -5,11 +5,11 @@
  */
 import { KernelClient } from '../kernel-client';
 import { KernelFrame } from './kernel-frame';
-import type { PyodideFileSizes } from './pyodide-download';
+import type { PyodideFileSizes, PyodideSnapshotInfo } from './pyodide-download';
 
 export type { KernelNotice, KernelStatus, KernelStatusDetail, OutputLimits, RunOptions, RunResult } from '../kernel-client';
 export type { Completions } from '../completion-requests';
-export type { PyodideFileSizes } from './pyodide-download';
+export type { PyodideFileSizes, PyodideSnapshotInfo } from './pyodide-download';
 
 export type BrowserKernelOptions = {
   /** URL of the built kernel frame, e.g. '/kernel/frame.html' (its worker is built beside it). */
@@ -18,6 +18,8 @@ export type BrowserKernelOptions = {
   pyodideBaseUrl: string;
   /** Sizes of Pyodide's large files, so that the download's progress has a total from the start. */
   pyodideFileSizes?: PyodideFileSizes;
+  /** A memory snapshot of a booted Pyodide in pyodideBaseUrl (scripts/kernel/build.mjs): boots start from it. */
+  pyodideSnapshot?: PyodideSnapshotInfo;
   /**
    * Keep a booted spare kernel, so that a restart or a hard stop gets a fresh kernel at once.
    * Default: on, unless the device reports less than 4 GB of memory or the learner asked to save data.
@@ -33,6 +35,7 @@ export class BrowserKernel extends KernelClient {
       frameUrl: absoluteUrl(options.frameUrl),
       pyodideBaseUrl: absoluteDirectoryUrl(options.pyodideBaseUrl),
       ...(options.pyodideFileSizes && { pyodideFileSizes: options.pyodideFileSizes }),
+      ...(options.pyodideSnapshot && { pyodideSnapshot: options.pyodideSnapshot }),
       spare: options.spare ?? roomForSpare(),
     });
     super({ spawn: (handlers) => frame.spawn(handlers), assertSupported: assertCrossOriginIsolated });

@@ -31,8 +31,21 @@ export const SpawnCommand = z.object({
   preloaded: z.optional(z.boolean()),
 });
 
-/** Pyodide's large files, fetched by the page (which has an HTTP cache); null: they could not be. */
-export const AssetsCommand = z.object({ v: version, type: z.literal('frame.assets'), files: z.nullable(PreloadedFiles) });
+const arrayBuffer = z.custom<ArrayBuffer>((value) => value instanceof ArrayBuffer);
+
+/**
+ * Pyodide's large files, fetched by the page (which has an HTTP cache); null: they could not be.
+ * `snapshot`: a memory snapshot of a booted Pyodide to start from, gzipped (absent or null: none).
+ */
+export const AssetsCommand = z.object({
+  v: version,
+  type: z.literal('frame.assets'),
+  files: z.nullable(PreloadedFiles),
+  snapshot: z.optional(z.nullable(arrayBuffer)),
+});
+
+/** Say `frame.loaded` again: for a page that adopts a frame its server rendered, after it loaded. */
+export const PingCommand = z.object({ v: version, type: z.literal('frame.ping') });
 
 /** Boot a spare kernel now (the page is idle), so that the next spawn takes over at once. */
 export const SpareCommand = z.object({ v: version, type: z.literal('frame.spare') });
@@ -55,6 +68,7 @@ export const TerminateCommand = z.object({ v: version, type: z.literal('frame.te
 export const FrameCommand = z.discriminatedUnion('type', [
   SpawnCommand,
   AssetsCommand,
+  PingCommand,
   SpareCommand,
   PostCommand,
   InterruptCommand,
@@ -80,6 +94,12 @@ export const ExitEvent = z.object({
 
 export const FrameEvent = z.discriminatedUnion('type', [LoadedEvent, RelayEvent, ExitEvent]);
 
+// Frame -> its kernel worker, besides the kernel protocol (kernel.worker.ts takes it first).
+
+/** Boot from this (gzipped) snapshot (null: boot Pyodide normally). Sent once, before the kernel's files. */
+export const SnapshotMessage = z.object({ v: version, type: z.literal('worker.snapshot'), snapshot: z.nullable(arrayBuffer) });
+
 export type FrameCommand = z.infer<typeof FrameCommand>;
+export type SnapshotMessage = z.infer<typeof SnapshotMessage>;
 export type FrameEvent = z.infer<typeof FrameEvent>;
 export type SpawnCommand = z.infer<typeof SpawnCommand>;

@@ -13,7 +13,7 @@ import type { ClientRequest, KernelWorker, KernelWorkerHandlers } from '../kerne
 import { FrameEvent } from './frame-protocol';
 import type { FrameCommand } from './frame-protocol';
 import { downloadPyodideFiles } from './pyodide-download';
-import type { DownloadProgress, PyodideFileSizes } from './pyodide-download';
+import type { DownloadProgress, PyodideFileSizes, PyodideSnapshotInfo } from './pyodide-download';
 
 /** How long after its `load` event the frame may take to say it listens before it counts as failed. */
 const FRAME_START_GRACE_MS = 2_000;
@@ -25,9 +25,21 @@ export type KernelFrameOptions = {
   pyodideBaseUrl: string;
   /** Sizes of Pyodide's files, for the download's total (without them, Content-Length where present). */
   pyodideFileSizes?: PyodideFileSizes;
+  /** A memory snapshot of a booted Pyodide beside its files: kernels start from it, which is faster. */
+  pyodideSnapshot?: PyodideSnapshotInfo;
   /** Keep one booted kernel in reserve (memory: a second Pyodide heap, ~40 MB). */
   spare: boolean;
 };
+
+/** Marks the kernel frame a page renders in its HTML, for the page's kernel to adopt. */
+export const KERNEL_FRAME_ATTRIBUTE = 'data-kernel-frame';
+/** The frame's attributes: sandboxed (an opaque origin), sharing the page's cross-origin isolation. */
+export const KERNEL_FRAME_ATTRIBUTES = {
+  sandbox: 'allow-scripts',
+  allow: 'cross-origin-isolated',
+  title: 'Python kernel',
+  tabindex: '-1',
+} as const;
 
 type Current = { id: number; handlers: KernelWorkerHandlers; port: MessagePort };
 type Pending = { command: FrameCommand; transfer: Transferable[] };
@@ -85,15 +97,17 @@ export class KernelFrame {
     this.assetsRequested = true;
     const frame = this.iframe;
     this.download = { loadedBytes: 0, totalBytes: 0 };
-    downloadPyodideFiles(this.options.pyodideBaseUrl, this.options.pyodideFileSizes, (progress) => {
+    const onProgress = (progress: DownloadProgress) => {
       if (this.iframe !== frame) return;
       this.download = progress;
       this.reportDownload(progress);
-    }).then(
-      (files) => {
+    };
+    downloadPyodideFiles(this.options.pyodideBaseUrl, this.options.pyodideFileSizes, onProgress, this.options.pyodideSnapshot).then(
+      ({ files, snapshot }) => {
         this.download = undefined;
         // Transferred, not copied: the frame keeps them (for its next kernels), the page does not.
-        if (this.iframe === frame) this.send({ v, type: 'frame.assets', files }, [files.wasm, files.stdlib]);
+        const transfer = snapshot ? [files.wasm, files.stdlib, snapshot] : [files.wasm, files.stdlib];
+        if (this.iframe === frame) this.send({ v, type: 'frame.assets', files, snapshot }, transfer);
       },
       () => {
         this.download = undefined;
@@ -126,24 +140,37 @@ export class KernelFrame {
     else setTimeout(send, 1_000);
   }
 
+  /** The frame the page's server rendered (see KernelProvider), else a new one. */
   private createFrame(): HTMLIFrameElement {
-    const iframe = document.createElement('iframe');
-    iframe.setAttribute('sandbox', 'allow-scripts');
-    iframe.allow = 'cross-origin-isolated';
-    iframe.title = 'Python kernel';
-    iframe.hidden = true;
-    iframe.tabIndex = -1;
-    iframe.src = this.options.frameUrl;
-    iframe.addEventListener('load', () => {
-      if (this.iframe !== iframe || this.listening) return;
-      this.startTimer = setTimeout(
-        () => this.onFrameFailed(`The kernel frame (${this.options.frameUrl}) did not start: it is missing or blocked.`),
-        FRAME_START_GRACE_MS,
-      );
-    });
     addEventListener('message', this.onMessage);
+    const rendered = document.querySelector(`iframe[${KERNEL_FRAME_ATTRIBUTE}]`);
+    if (rendered instanceof HTMLIFrameElement && rendered.src === this.options.frameUrl && rendered.getAttribute('sandbox') === 'allow-scripts') {
+      rendered.removeAttribute(KERNEL_FRAME_ATTRIBUTE); // this kernel's now
+      // Its `frame.loaded` may have come before this listener: ask again (if it has not loaded
+      // yet, the ask is lost and its own `frame.loaded` comes later). The page's `load` waits
+      // for the frame's, which is when a frame that never says it listens has failed.
+      rendered.contentWindow?.postMessage({ v, type: 'frame.ping' } satisfies FrameCommand, '*');
+      if (document.readyState === 'complete') queueMicrotask(() => this.expectListening(rendered));
+      else addEventListener('load', () => this.expectListening(rendered), { once: true });
+      return rendered;
+    }
+    const iframe = document.createElement('iframe');
+    for (const [name, value] of Object.entries(KERNEL_FRAME_ATTRIBUTES)) iframe.setAttribute(name, value);
+    iframe.hidden = true;
+    iframe.src = this.options.frameUrl;
+    iframe.addEventListener('load', () => this.expectListening(iframe));
     document.body.append(iframe);
     return iframe;
+  }
+
+  /** The frame has loaded: its script must say it listens soon, or it is missing or blocked. */
+  private expectListening(iframe: HTMLIFrameElement): void {
+    if (this.iframe !== iframe || this.listening) return;
+    clearTimeout(this.startTimer);
+    this.startTimer = setTimeout(
+      () => this.onFrameFailed(`The kernel frame (${this.options.frameUrl}) did not start: it is missing or blocked.`),
+      FRAME_START_GRACE_MS,
+    );
   }
 
   private removeFrame(): void {

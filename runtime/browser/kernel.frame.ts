@@ -11,13 +11,17 @@
  * to the page only the worker's own messages that parse as kernel events (a worker spawned
  * without a port talks to the page that way only). On request it boots one spare kernel, so
  * that a restart (or a hard stop) takes over a booted kernel at once.
+ *
+ * It boots its first kernel as soon as it loads, as the spare, before the page asks: the page
+ * renders the frame in its HTML, so Pyodide starts while the page hydrates, and the page's
+ * first spawn takes that kernel over. It waits for Pyodide's files from the page.
  */
 import { KernelEvent, PROTOCOL_VERSION } from '../protocol';
 import type { PreloadedFiles } from '../protocol';
 import { createWorkerChannels } from '../worker-channels';
 import type { WorkerChannels } from '../worker-channels';
 import { FrameCommand } from './frame-protocol';
-import type { FrameEvent, SpawnCommand } from './frame-protocol';
+import type { FrameEvent, SnapshotMessage, SpawnCommand } from './frame-protocol';
 import { workerBootstrapSource } from './worker-bootstrap';
 
 type Kernel = {
@@ -35,11 +39,13 @@ const v = PROTOCOL_VERSION;
 /** The page's origin: `location` keeps the frame's URL, while its own origin is opaque ("null"). */
 const pageOrigin = location.origin;
 const kernelModuleUrl = new URL('kernel.worker.js', location.href).href;
+/** Where Pyodide is served beside the frame (public/pyodide/): the first kernel boots from there. */
+const defaultPyodideBaseUrl = new URL('../pyodide/', location.href).href;
 const bootstrapUrl = URL.createObjectURL(new Blob([workerBootstrapSource(kernelModuleUrl)], { type: 'text/javascript' }));
 let hosted: Kernel | undefined;
 let spare: Kernel | undefined;
-/** Pyodide's files as the page sent them, kept for the next kernels (each gets a copy). */
-let assets: { files: PreloadedFiles | null } | undefined;
+/** Pyodide's files (and snapshot) as the page sent them, kept for the next kernels (each gets a copy). */
+let assets: { files: PreloadedFiles | null; snapshot: ArrayBuffer | null } | undefined;
 
 function toPage(event: FrameEvent): void {
   parent.postMessage(event, pageOrigin);
@@ -63,6 +69,8 @@ function start(pyodideBaseUrl: string, preloaded: boolean, id: number | undefine
     else if (kernel === hosted && kernel.id !== undefined) exit(kernel.id, `The kernel worker failed: ${event.message || 'it could not start'}`);
   });
   worker.postMessage(channels.initRequest(pyodideBaseUrl, preloaded));
+  // A kernel that fetches its own files boots without a snapshot (the page sends it with the files).
+  if (!preloaded) worker.postMessage({ v, type: 'worker.snapshot', snapshot: null } satisfies SnapshotMessage);
   sendAssets(kernel);
   return kernel;
 }
@@ -71,6 +79,8 @@ function start(pyodideBaseUrl: string, preloaded: boolean, id: number | undefine
 function sendAssets(kernel: Kernel): void {
   if (!kernel.awaitsAssets || !assets) return;
   kernel.awaitsAssets = false;
+  const snapshot = assets.files ? assets.snapshot : null; // a snapshot is of no use without the wasm it belongs to
+  kernel.worker.postMessage({ v, type: 'worker.snapshot', snapshot } satisfies SnapshotMessage);
   kernel.worker.postMessage({ v, type: 'kernel.assets', files: assets.files });
 }
 
@@ -83,6 +93,7 @@ function spawn({ worker: id, pyodideBaseUrl, port, preloaded = false }: SpawnCom
   try {
     // A spare talks through a port only, and boots from the files the page sent.
     const adopt = spare && !spare.failed && port && preloaded && spare.pyodideBaseUrl === pyodideBaseUrl;
+    if (!adopt) dropSpare(); // booted for another setup: of no use to this page
     const kernel = adopt && spare ? spare : start(pyodideBaseUrl, preloaded, id);
     if (kernel === spare) spare = undefined;
     kernel.id = id;
@@ -93,9 +104,8 @@ function spawn({ worker: id, pyodideBaseUrl, port, preloaded = false }: SpawnCom
   }
 }
 
-function bootSpare(): void {
-  const baseUrl = hosted?.pyodideBaseUrl;
-  if (spare || !assets || !baseUrl) return;
+function bootSpare(baseUrl = hosted?.pyodideBaseUrl): void {
+  if (spare || !baseUrl) return;
   try {
     spare = start(baseUrl, true, undefined);
   } catch {
@@ -118,11 +128,15 @@ function onCommand(command: FrameCommand): void {
     case 'frame.spawn':
       return spawn(command);
     case 'frame.assets':
-      assets = { files: command.files };
+      assets = { files: command.files, snapshot: command.snapshot ?? null };
       if (hosted) sendAssets(hosted);
+      if (spare) sendAssets(spare);
       return;
+    case 'frame.ping':
+      return toPage({ v, type: 'frame.loaded' });
     case 'frame.spare':
-      return bootSpare();
+      if (assets) bootSpare();
+      return;
   }
   if (hosted?.id !== command.worker) return; // for a worker already replaced
   switch (command.type) {
@@ -146,4 +160,7 @@ addEventListener('message', (event: MessageEvent<unknown>) => {
   const parsed = FrameCommand.safeParse(event.data);
   if (parsed.success) onCommand(parsed.data);
 });
-if (parent !== window) toPage({ v, type: 'frame.loaded' });
+if (parent !== window) {
+  toPage({ v, type: 'frame.loaded' });
+  bootSpare(defaultPyodideBaseUrl);
+}

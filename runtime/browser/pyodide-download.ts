@@ -10,34 +10,53 @@ import type { PreloadedFiles } from '../protocol';
 export type PyodideFileSizes = Readonly<Record<PyodideFileName, number>>;
 export type PyodideFileName = (typeof PYODIDE_FILES)[keyof typeof PYODIDE_FILES];
 export type DownloadProgress = { loadedBytes: number; totalBytes: number };
+/**
+ * A memory snapshot of a booted Pyodide (gzipped, made by scripts/kernel/build.mjs), served
+ * beside its files: its file name, size and version (in its URL: the directory is immutable;
+ * see next.config.js).
+ */
+export type PyodideSnapshotInfo = { file: string; bytes: number; hash: string };
+/** What the page hands to the kernel frame; `snapshot` is null when there is none or it failed. */
+export type DownloadedFiles = { files: PreloadedFiles; snapshot: ArrayBuffer | null };
 
 export const PYODIDE_FILES = { wasm: 'pyodide.asm.wasm', stdlib: 'python_stdlib.zip', lockFile: 'pyodide-lock.json' } as const;
 
-/** Report at most this often (in bytes): a 12 MB download is ~200 chunks. */
-const REPORT_EVERY_BYTES = 128 * 1024;
+/** The snapshot's URL: its version in the query, so that another snapshot is another URL. */
+export const pyodideSnapshotUrl = (baseUrl: string, { file, hash }: PyodideSnapshotInfo): string => `${baseUrl}${file}?v=${encodeURIComponent(hash)}`;
 
+/** Report at most this often (in bytes), and at most ~100 times in all: each report re-renders the status. */
+const REPORT_EVERY_BYTES = 128 * 1024;
+const REPORTS = 100;
+
+/**
+ * Downloads Pyodide's large files and, if given, the snapshot. A snapshot that cannot be had
+ * is left out (the kernel then boots Pyodide without it); any other file failing rejects.
+ */
 export async function downloadPyodideFiles(
   baseUrl: string,
   sizes: PyodideFileSizes | undefined,
   onProgress: (progress: DownloadProgress) => void,
-): Promise<PreloadedFiles> {
-  const loaded = { wasm: 0, stdlib: 0, lockFile: 0 };
+  snapshot?: PyodideSnapshotInfo,
+): Promise<DownloadedFiles> {
+  const loaded = { wasm: 0, stdlib: 0, lockFile: 0, snapshot: 0 };
   const expected = {
     wasm: sizes?.[PYODIDE_FILES.wasm] ?? 0,
     stdlib: sizes?.[PYODIDE_FILES.stdlib] ?? 0,
     lockFile: sizes?.[PYODIDE_FILES.lockFile] ?? 0,
+    snapshot: snapshot?.bytes ?? 0,
   };
+  const keys = ['wasm', 'stdlib', 'lockFile', 'snapshot'] as const;
   let reportedAt = -Infinity;
   const report = (force: boolean) => {
-    const loadedBytes = loaded.wasm + loaded.stdlib + loaded.lockFile;
-    if (!force && loadedBytes - reportedAt < REPORT_EVERY_BYTES) return;
+    const loadedBytes = keys.reduce((sum, key) => sum + loaded[key], 0);
+    const step = Math.max(REPORT_EVERY_BYTES, keys.reduce((sum, key) => sum + expected[key], 0) / REPORTS);
+    if (!force && loadedBytes - reportedAt < step) return;
     reportedAt = loadedBytes;
     // A file larger than announced (say, another build behind a proxy) grows the total.
-    const totalBytes = (['wasm', 'stdlib', 'lockFile'] as const).reduce((sum, key) => sum + Math.max(loaded[key], expected[key]), 0);
+    const totalBytes = keys.reduce((sum, key) => sum + Math.max(loaded[key], expected[key]), 0);
     onProgress({ loadedBytes, totalBytes });
   };
-  const download = async (key: keyof typeof PYODIDE_FILES): Promise<Uint8Array<ArrayBuffer>> => {
-    const url = `${baseUrl}${PYODIDE_FILES[key]}`;
+  const download = async (key: (typeof keys)[number], url: string): Promise<Uint8Array<ArrayBuffer>> => {
     const response = await fetch(url);
     if (!response.ok || !response.body) throw new Error(`${url}: HTTP ${response.status}`);
     expected[key] ||= contentLength(response) ?? 0;
@@ -50,9 +69,19 @@ export async function downloadPyodideFiles(
     }
     return concatenate(chunks, loaded[key]);
   };
-  const [wasm, stdlib, lockFile] = await Promise.all([download('wasm'), download('stdlib'), download('lockFile')]);
+  const file = (key: keyof typeof PYODIDE_FILES) => download(key, `${baseUrl}${PYODIDE_FILES[key]}`);
+  const snapshotBytes = snapshot
+    ? download('snapshot', pyodideSnapshotUrl(baseUrl, snapshot)).then(
+        (bytes) => bytes.buffer,
+        () => {
+          expected.snapshot = loaded.snapshot; // the total shrinks to what did arrive
+          return null;
+        },
+      )
+    : Promise.resolve(null);
+  const [wasm, stdlib, lockFile, snapshotBuffer] = await Promise.all([file('wasm'), file('stdlib'), file('lockFile'), snapshotBytes]);
   report(true);
-  return { wasm: wasm.buffer, stdlib: stdlib.buffer, lockFile: new TextDecoder().decode(lockFile) };
+  return { files: { wasm: wasm.buffer, stdlib: stdlib.buffer, lockFile: new TextDecoder().decode(lockFile) }, snapshot: snapshotBuffer };
 }
 
 /** Content-Length is the body's size only when the server did not compress it. */

@@ -34,7 +34,7 @@ export function figuresOf({ kernel, pages, javascript }: Measured): Figure[] {
   return [
     ms('Kernel ready, cold (fresh profile)', lesson.coldReady, bare.coldReady),
     ms('Kernel ready, warm HTTP cache', lesson.warmReady, bare.warmReady, atMost(1500, '≤ 1500 ms')(lesson.warmReady)),
-    ms('Lesson: kernel frame inserted (kernel start), warm', lesson.warmFrame),
+    ms('Lesson: kernel frame in the page (kernel start), warm', lesson.warmFrame),
     { name: 'Pyodide + kernel files from the server, warm', unit: 'KB', ours: summarize(lesson.warmKernelKb), baseline: summarize(bare.warmKernelKb) },
     ms('Cell round trip, `1+1`', kernel.roundTrip.kernel, kernel.roundTrip.bare, { text: '< 2x bare', met: roundTripRatio < 2 }),
     ms('Fresh kernel after a hard stop (stop → ready)', kernel.hardStop.kernel.map((stop) => stop.freshMs), kernel.hardStop.bareFreshMs),
@@ -76,13 +76,17 @@ export function methodText({ runs, kernel, javascript }: { runs: number; kernel:
   before the page's scripts. Baseline: navigation to \`/bench/bare\` until its worker reports
   Pyodide loaded. Cold: a new profile (empty HTTP cache). Warm: Chromium closed and relaunched
   on that profile (disk cache kept, no memory cache), then the same navigation. ${runs} runs each,
-  on a new profile every run. The app's figure includes hydration, the wait for an idle
-  browser before the kernel starts, the sandboxed frame and our kernel's own Python setup.
-  "Kernel frame inserted" is when the lesson page added the kernel's iframe, i.e. when it
-  started the kernel (after hydration, at the first idle moment). "Files from the server" sums
-  the bodies of \`/pyodide/\` and \`/kernel/\` responses that did not come from the HTTP cache
-  on the warm visit (Playwright's \`request.sizes()\`, workers and frames included; compressed
-  where the server compressed).
+  on a new profile every run. The app's figure includes the sandboxed frame (rendered in the
+  lesson's HTML: it boots Pyodide while the page hydrates), hydration (the page then hands the
+  frame Pyodide's files), restoring Pyodide from the memory snapshot that \`npm run build:kernel\`
+  makes, and our kernel's own Python setup; the baseline boots Pyodide from scratch (its wasm
+  compiled code comes from Chromium's code cache, which the frame's opaque origin never gets).
+  "Kernel frame in the page" is when the kernel's iframe appeared (while the HTML is
+  parsed). "Files from the server" sums the bodies of \`/pyodide/\` and \`/kernel/\` responses
+  that did not come from the HTTP cache on the warm visit until the kernel was ready (not the
+  spare kernel the frame boots afterwards; Playwright's \`request.sizes()\`, workers and frames
+  included; compressed where the server compressed): the frame's opaque origin has no HTTP
+  cache, so its own script, the worker's and Pyodide's JavaScript come again on every visit.
 - **Cell round trip.** On \`/bench\`, a page whose kernel comes from the app's own
   \`KernelProvider\` (built exactly as on a lesson page): \`kernel.run('1+1')\` awaited one at a
   time, against \`postMessage\` to the bare worker and back with \`runPython('1+1')\`. After

@@ -2,9 +2,9 @@
 
 import Link from 'next/link';
 import { useEffect, useState } from 'react';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
-const sessionSchema = z.object({ user: z.object({ name: z.string() }) }).nullable();
+const sessionSchema = z.nullable(z.object({ user: z.object({ name: z.string() }) }));
 
 /**
  * "Sign in", or the signed-in learner's name, in the site header; asks the server once per page.

@@ -3,8 +3,9 @@
 import { createContext, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { preload } from 'react-dom';
 import { BrowserKernel, type KernelStatus } from '@/runtime/browser/browser-kernel';
-import { PYODIDE_FILES } from '@/runtime/browser/pyodide-download';
-import { pyodideFileSizes } from './pyodide-file-sizes';
+import { KERNEL_FRAME_ATTRIBUTE, KERNEL_FRAME_ATTRIBUTES } from '@/runtime/browser/kernel-frame';
+import { PYODIDE_FILES, pyodideSnapshotUrl } from '@/runtime/browser/pyodide-download';
+import { pyodideFileSizes, pyodideSnapshot } from './pyodide-file-sizes';
 import { useNotebookStrings } from '@/app/_components/lesson/lesson-language';
 
 type KernelState = {
@@ -28,7 +29,20 @@ const SHOW_BUSY_AFTER_MS = 100;
 const stateKeys = ['status', 'stage', 'progress', 'loadedBytes', 'totalBytes', 'error'] as const;
 const sameState = (a: KernelState, b: KernelState) => stateKeys.every((key) => a[key] === b[key]);
 
-/** One kernel per lesson page, started when the browser is idle or on the first run. */
+/**
+ * The kernel's frame, in the server's HTML: it loads with the page and boots Pyodide while the
+ * page hydrates (see kernel.frame.ts); the page's kernel adopts it. Not React's element: the
+ * kernel removes and replaces its frame (a restart after a failure) on its own.
+ */
+const frameHtml = `<iframe src="${kernelAssets.frameUrl}" ${Object.entries(KERNEL_FRAME_ATTRIBUTES)
+  .map(([name, value]) => `${name}="${value}"`)
+  .join(' ')} hidden ${KERNEL_FRAME_ATTRIBUTE}></iframe>`;
+
+/**
+ * One kernel per lesson page. A lesson page is opened to run its code, so the kernel starts
+ * with the page: its frame boots Pyodide off the main thread while the page hydrates, and the
+ * page hands it Pyodide's files as soon as it has hydrated.
+ */
 export function KernelProvider({ children }: { children: ReactNode }) {
   // The page downloads Pyodide's large files for the kernel (see BrowserKernel): start them
   // with the page (a <link rel="preload"> in the server's HTML), at low priority, so the
@@ -36,6 +50,8 @@ export function KernelProvider({ children }: { children: ReactNode }) {
   for (const file of Object.values(PYODIDE_FILES)) {
     preload(`${kernelAssets.pyodideBaseUrl}${file}`, { as: 'fetch', crossOrigin: 'anonymous', fetchPriority: 'low' });
   }
+  const snapshot = pyodideSnapshot();
+  if (snapshot) preload(pyodideSnapshotUrl(kernelAssets.pyodideBaseUrl, snapshot), { as: 'fetch', crossOrigin: 'anonymous', fetchPriority: 'low' });
   const kernelRef = useRef<BrowserKernel | null>(null);
   const [state, setState] = useState<KernelState>({ status: 'idle' });
 
@@ -43,7 +59,12 @@ export function KernelProvider({ children }: { children: ReactNode }) {
     const kernel = () => {
       if (!kernelRef.current) {
         const sizes = pyodideFileSizes();
-        const created = new BrowserKernel({ ...kernelAssets, ...(sizes && { pyodideFileSizes: sizes }) });
+        const snapshot = pyodideSnapshot();
+        const created = new BrowserKernel({
+          ...kernelAssets,
+          ...(sizes && { pyodideFileSizes: sizes }),
+          ...(snapshot && { pyodideSnapshot: snapshot }),
+        });
         let busyTimer: ReturnType<typeof setTimeout> | undefined;
         created.onStatus((status, detail) => {
           clearTimeout(busyTimer);
@@ -63,21 +84,25 @@ export function KernelProvider({ children }: { children: ReactNode }) {
   }, [state]);
 
   useEffect(() => {
-    const start = () => value.kernel();
-    // Safari has no requestIdleCallback.
-    if (typeof window.requestIdleCallback === 'function') {
-      const handle = window.requestIdleCallback(start, { timeout: 2000 });
-      return () => window.cancelIdleCallback(handle);
-    }
-    const handle = setTimeout(start, 500);
-    return () => clearTimeout(handle);
+    value.kernel();
     // Start once per page; `value` changes with every status update.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  useEffect(() => () => kernelRef.current?.dispose(), []);
+  useEffect(
+    () => () => {
+      kernelRef.current?.dispose();
+      kernelRef.current = null; // a remount (React's strict mode) starts a new one
+    },
+    [],
+  );
 
-  return <KernelContext.Provider value={value}>{children}</KernelContext.Provider>;
+  return (
+    <KernelContext.Provider value={value}>
+      <div hidden dangerouslySetInnerHTML={{ __html: frameHtml }} />
+      {children}
+    </KernelContext.Provider>
+  );
 }
 
 export function useKernel(): KernelContextValue {

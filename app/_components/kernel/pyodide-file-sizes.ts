@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import type { PyodideFileSizes } from '@/runtime/browser/browser-kernel';
+import type { PyodideFileSizes, PyodideSnapshotInfo } from '@/runtime/browser/browser-kernel';
 
 const size = z.int().check(z.gt(0));
 const Sizes = z.object({ 'pyodide.asm.wasm': size, 'python_stdlib.zip': size, 'pyodide-lock.json': size });
@@ -14,4 +14,20 @@ export function pyodideFileSizes(): PyodideFileSizes | undefined {
   if (!raw) return undefined;
   const parsed = Sizes.safeParse(JSON.parse(raw));
   return parsed.success ? parsed.data : undefined;
+}
+
+const Snapshot = z.nullable(
+  z.object({
+    file: z.string().check(z.regex(/^[\w.-]+$/)),
+    bytes: size,
+    hash: z.string().check(z.regex(/^[0-9a-f]+$/)),
+  }),
+);
+
+/** The memory snapshot of a booted Pyodide, when `npm run build:kernel` made one before `next build`. */
+export function pyodideSnapshot(): PyodideSnapshotInfo | undefined {
+  const raw = process.env.AWAITABLE_PYODIDE_SNAPSHOT;
+  if (!raw) return undefined;
+  const parsed = Snapshot.safeParse(JSON.parse(raw));
+  return parsed.success && parsed.data ? parsed.data : undefined;
 }

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { progressEventSchema, type ProgressEvent } from '@/app/_lib/progress/events';
 import { uniqueById } from '@/app/_lib/progress/merge';
 
@@ -16,11 +16,14 @@ const codeEditSchema = z.object({
 export type CodeEdit = z.infer<typeof codeEditSchema>;
 
 const outboxSchema = z.object({
-  events: z.array(z.unknown()).transform((items) =>
-    items.flatMap((item) => {
-      const parsed = progressEventSchema.safeParse(item);
-      return parsed.success ? [parsed.data] : [];
-    }),
+  events: z.pipe(
+    z.array(z.unknown()),
+    z.transform((items) =>
+      items.flatMap((item) => {
+        const parsed = progressEventSchema.safeParse(item);
+        return parsed.success ? [parsed.data] : [];
+      }),
+    ),
   ),
   code: z.array(codeEditSchema),
 });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { ProgressEvent } from '@/app/_lib/progress/events';
 import { applyAttempt, applyHint, emptyExercise, type ExerciseState } from '@/app/_lib/progress/merge';
 
@@ -7,11 +7,11 @@ const exerciseViewSchema = z.object({
   attempts: z.number(),
   passed: z.boolean(),
   hintsUsed: z.number(),
-  lastErrorType: z.string().nullable(),
+  lastErrorType: z.nullable(z.string()),
 });
 export const lessonProgressSchema = z.object({
-  startedAt: z.string().nullable(),
-  completedAt: z.string().nullable(),
+  startedAt: z.nullable(z.string()),
+  completedAt: z.nullable(z.string()),
   cells: z.record(z.string(), z.object({ runs: z.number(), lastStatus: z.string(), lastRunAt: z.string() })),
   exercises: z.record(z.string(), exerciseViewSchema),
   code: z.record(z.string(), z.object({ code: z.string(), editedAt: z.string() })),
