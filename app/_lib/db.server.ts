@@ -21,10 +21,21 @@ const busyTimeoutMs = 5_000;
  */
 const sqliteSynchronous = process.env.AWAITABLE_SQLITE_SYNCHRONOUS === 'FULL' ? 'FULL' : 'NORMAL';
 
+const writerPragmas = ['journal_mode = WAL', `synchronous = ${sqliteSynchronous}`];
+/** The reading connection refuses to write (a bug that tried would fail loudly, not race the writer). */
+const readerPragmas = ['query_only = ON'];
+
 class PrismaLibSqlOneConnection extends PrismaLibSql {
+  constructor(
+    config: Config,
+    private readonly pragmas: readonly string[],
+  ) {
+    super(config);
+  }
+
   override createClient(config: Config): Client {
     const client = new OneConnectionClient(super.createClient(config));
-    for (const pragma of ['journal_mode = WAL', `synchronous = ${sqliteSynchronous}`]) {
+    for (const pragma of this.pragmas) {
       // The local driver runs the statement synchronously, before any query of Prisma's.
       client.execute(`PRAGMA ${pragma}`).catch((error: unknown) => {
         console.warn(`db: could not set ${pragma} on ${config.url}: ${String(error)}`);
@@ -159,21 +170,39 @@ function sameModel(client: unknown): unknown {
   return client;
 }
 
-function createDb(): PrismaClient {
+type Clients = { db: PrismaClient; readDb: PrismaClient };
+
+function createClients(): Clients {
   if (databaseProvider === 'postgresql') {
-    return sameModel(new PostgresPrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl, max: postgresPoolSize }) }));
+    const client = sameModel(new PostgresPrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl, max: postgresPoolSize }) }));
+    return { db: client, readDb: client };
   }
   const file = sqliteFilePath(databaseUrl);
   if (file === null) throw new Error(`DATABASE_URL must be a SQLite "file:" URL or a postgresql:// URL, got "${databaseUrl}"`);
   mkdirSync(path.dirname(file), { recursive: true });
-  return new PrismaClient({ adapter: new PrismaLibSqlOneConnection({ url: pathToFileURL(file).href, timeout: busyTimeoutMs }) });
+  const config = { url: pathToFileURL(file).href, timeout: busyTimeoutMs };
+  return {
+    db: new PrismaClient({ adapter: new PrismaLibSqlOneConnection(config, writerPragmas) }),
+    readDb: new PrismaClient({ adapter: new PrismaLibSqlOneConnection(config, readerPragmas) }),
+  };
 }
 
 declare global {
-  // Survives hot reloads in dev, so each edit does not open another client.
-  var awaitableDb: PrismaClient | undefined;
+  // Survives hot reloads in dev, so each edit does not open more clients.
+  var awaitableDbClients: Clients | undefined;
 }
 
+const clients: Clients = globalThis.awaitableDbClients ?? createClients();
+if (process.env.NODE_ENV !== 'production') globalThis.awaitableDbClients = clients;
+
 /** The one Prisma client. Only data-access modules (`*.server.ts` under app/_lib) import it. */
-export const db: PrismaClient = globalThis.awaitableDb ?? createDb();
-if (process.env.NODE_ENV !== 'production') globalThis.awaitableDb = db;
+export const db: PrismaClient = clients.db;
+
+/**
+ * For reads outside a transaction (a learner's progress, the rate-limit check). On SQLite a
+ * second connection that only reads: in WAL mode it reads the last commit while the writer's
+ * transaction is open, instead of waiting behind the writing connection's lock for the whole
+ * group commit. Each statement sees every commit acknowledged before it started. On PostgreSQL
+ * the same pooled client as `db`.
+ */
+export const readDb: PrismaClient = clients.readDb;

@@ -1,11 +1,12 @@
 /**
- * The progress API under load: 1, 16 and 64 concurrent learners, each with its own cookie,
- * writing (POST /api/progress, one cell run per request, closed loop) and then reading
- * (GET /api/progress) for a fixed time, on SQLite and on PostgreSQL (a server of its own from
- * scripts/bootstrap/postgres.mjs). Throughput, p50/p99 latency and errors. The load generator
- * runs on the same machine as the server and the database, so the figures are a floor.
+ * The progress API under load, on SQLite and on PostgreSQL (a server of its own from
+ * scripts/bootstrap/postgres.mjs), each learner with its own cookie, in two load models
+ * (progress-load.ts): paced learners (open loop, a write about every second and a read about
+ * every 10 s, at 1, 16, 64 and 256 learners, then a step up or down to find the largest count
+ * under the target) and saturation (closed loop, 1, 16 and 64 clients with no think time). The
+ * load generator runs on the same machine as the server and the database, so the figures are a floor.
  *
- * Standalone: `npx tsx scripts/bench/progress-api.ts [--dist-dir=.next] [--course=content] [--lesson=ID] [--seconds=5]`.
+ * Standalone: `npx tsx scripts/bench/progress-api.ts [--dist-dir=.next] [--course=content] [--seconds=5] [--paced-seconds=15]`.
  */
 import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -13,22 +14,28 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { AppServer } from '../../e2e/fixtures/app-server';
 import { startPostgres } from '../bootstrap/postgres.mjs';
-import { percentile } from './server-kernel';
+import { closedLoop, learnerPacing, pacedLearners } from './progress-load';
+import { meetsTarget, progressMarkdown, type Database, type PacedRow, type SaturationRow } from './progress-report';
 
-export type LoadFigures = { requests: number; perSecond: number; p50Ms: number; p99Ms: number; errors: number; errorExamples: string[] };
-export type ProgressApiRow = { database: 'SQLite' | 'PostgreSQL'; learners: number; writes: LoadFigures; reads: LoadFigures };
-export type ProgressApiBench = { seconds: number; rows: ProgressApiRow[]; markdown: string };
+export type ProgressApiBench = { seconds: number; paced: PacedRow[]; saturation: SaturationRow[]; markdown: string };
 export type ProgressApiOptions = {
   distDir?: string;
   /** The course the build serves (relative to the project root); its first lesson is used. */
   course?: string;
+  /** Seconds of each closed-loop run (writes, then reads). */
   seconds?: number;
+  /** Seconds of each paced run. */
+  pacedSeconds?: number;
   concurrency?: number[];
+  pacedLearnerCounts?: number[];
+  /** Try one more paced count past the list (twice the largest, or half-way down) to find the largest under the target. */
+  searchLargest?: boolean;
   log?: (message: string) => void;
 };
 
 const projectRoot = path.resolve(import.meta.dirname, '..', '..');
-const TARGET_P99_MS = 50;
+/** The learner count the issue's target names. */
+const TARGET_LEARNERS = 64;
 
 function firstLessonId(course: string): string {
   const dir = path.join(projectRoot, course);
@@ -43,44 +50,19 @@ function firstLessonId(course: string): string {
   throw new Error(`${course}: no lesson with an id`);
 }
 
-/** Each learner repeats `request` back to back until the time is up. */
-async function closedLoop(learners: string[], seconds: number, request: (cookie: string) => Promise<Response>): Promise<LoadFigures> {
-  const latencies: number[] = [];
-  const errorExamples: string[] = [];
-  let errors = 0;
-  const started = performance.now();
-  const deadline = started + seconds * 1000;
-  await Promise.all(
-    learners.map(async (cookie) => {
-      while (performance.now() < deadline) {
-        const sent = performance.now();
-        const response = await request(cookie).catch((error: unknown) => error);
-        const ok = response instanceof Response && response.ok;
-        if (response instanceof Response) await response.arrayBuffer().catch(() => undefined);
-        latencies.push(performance.now() - sent);
-        if (!ok) {
-          errors += 1;
-          if (errorExamples.length < 3) errorExamples.push(response instanceof Response ? `HTTP ${response.status}` : String(response));
-        }
-      }
-    }),
-  );
-  const elapsed = (performance.now() - started) / 1000;
-  return {
-    requests: latencies.length,
-    perSecond: latencies.length / elapsed,
-    p50Ms: percentile(latencies, 0.5),
-    p99Ms: percentile(latencies, 0.99),
-    errors,
-    errorExamples,
-  };
-}
+type Measure = Required<Pick<ProgressApiOptions, 'seconds' | 'pacedSeconds' | 'concurrency' | 'pacedLearnerCounts' | 'searchLargest' | 'log'>>;
 
-async function measureServer(server: AppServer, lessonId: string, learnerCounts: number[], seconds: number) {
+async function measureServer(server: AppServer, database: Database, lessonId: string, measure: Measure) {
   const progressUrl = `${server.url}/api/progress`;
   const newLearner = async () => {
     const response = await fetch(`${progressUrl}?lessonId=${lessonId}`);
+    await response.arrayBuffer();
     return (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  };
+  const newLearners = async (count: number) => {
+    const cookies: string[] = [];
+    while (cookies.length < count) cookies.push(...(await Promise.all(Array.from({ length: Math.min(16, count - cookies.length) }, newLearner))));
+    return cookies;
   };
   const write = (cookie: string) =>
     fetch(progressUrl, {
@@ -92,85 +74,108 @@ async function measureServer(server: AppServer, lessonId: string, learnerCounts:
     });
   const read = (cookie: string) => fetch(`${progressUrl}?lessonId=${lessonId}`, { headers: { cookie } });
 
-  await closedLoop([await newLearner()], 1, write); // warm the route and the database
-  const rows = [];
-  for (const count of learnerCounts) {
-    const learners = await Promise.all(Array.from({ length: count }, newLearner));
-    const writes = await closedLoop(learners, seconds, write);
-    const reads = await closedLoop(learners, seconds, read);
-    rows.push({ learners: count, writes, reads });
-  }
-  return rows;
-}
+  // Warm the routes and the database: the first requests load code, not what we measure.
+  const warm = await newLearners(4);
+  await closedLoop(warm, 1, write);
+  await closedLoop(warm, 1, read);
 
-const fmt = (value: number, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : 'n/a');
-
-function markdownOf(rows: ProgressApiRow[], seconds: number): string {
-  const lines = [
-    '## Progress API',
-    '',
-    `Closed loop: each learner (its own cookie) sends its next request when the last one is answered, for ${seconds} s of writes (POST /api/progress, one cell run per request: rate-limit counter, learner, event, lesson and cell upserts, all in one transaction, grouped with concurrent writes into one commit) and then ${seconds} s of reads (GET /api/progress for one lesson: a read-only check of the rate-limit window and one Prisma read; no write). The load generator shares the 2 cores with the server and the database. Target: p99 under ${TARGET_P99_MS} ms at 64 learners with zero errors.`,
-    '',
-    '| Database | Learners | Writes/s | Write p50 | Write p99 | Reads/s | Read p50 | Read p99 | Errors |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
-    ...rows.map(
-      ({ database, learners, writes, reads }) =>
-        `| ${database} | ${learners} | ${fmt(writes.perSecond, 0)} | ${fmt(writes.p50Ms)} ms | ${fmt(writes.p99Ms)} ms | ${fmt(reads.perSecond, 0)} | ${fmt(reads.p50Ms)} ms | ${fmt(reads.p99Ms)} ms | ${writes.errors + reads.errors} |`,
-    ),
-    '',
-  ];
-  for (const row of rows.filter((r) => r.learners === 64)) {
-    const worst = Math.max(row.writes.p99Ms, row.reads.p99Ms);
-    const errors = row.writes.errors + row.reads.errors;
-    const met = worst < TARGET_P99_MS && errors === 0;
-    lines.push(`- ${row.database}, 64 learners: worst p99 ${fmt(worst)} ms, ${errors} errors: target ${met ? 'met' : 'NOT met'}.`);
-    if (errors > 0) lines.push(`  Examples: ${[...row.writes.errorExamples, ...row.reads.errorExamples].join('; ')}`);
+  const paced: PacedRow[] = [];
+  const runPaced = async (learners: number) => {
+    const row = { database, learners, ...(await pacedLearners(await newLearners(learners), measure.pacedSeconds, write, read)) };
+    measure.log(`${database}: ${learners} paced learners: write p99 ${row.writes.p99Ms.toFixed(1)} ms, read p99 ${row.reads.p99Ms.toFixed(1)} ms, ${row.writes.errors + row.reads.errors} errors`);
+    paced.push(row);
+    return row;
+  };
+  for (const learners of measure.pacedLearnerCounts) await runPaced(learners);
+  if (measure.searchLargest && paced.length > 0) {
+    const passing = paced.filter(meetsTarget).map((row) => row.learners);
+    const failing = paced.filter((row) => !meetsTarget(row)).map((row) => row.learners);
+    const largest = passing.length > 0 ? Math.max(...passing) : 0;
+    const above = failing.filter((n) => n > largest).sort((a, b) => a - b)[0];
+    const next = above === undefined ? largest * 2 : Math.round((largest + above) / 2);
+    if (next > largest && next !== above && largest > 0) await runPaced(next);
+    paced.sort((a, b) => a.learners - b.learners);
   }
-  return lines.join('\n');
+
+  const saturation: SaturationRow[] = [];
+  for (const count of measure.concurrency) {
+    const learners = await newLearners(count);
+    const writes = await closedLoop(learners, measure.seconds, write);
+    const reads = await closedLoop(learners, measure.seconds, read);
+    saturation.push({ database, learners: count, writes, reads });
+  }
+  return { paced, saturation };
 }
 
 /** Runs the whole measurement: SQLite first, then PostgreSQL. */
 export async function measureProgressApi(options: ProgressApiOptions = {}): Promise<ProgressApiBench> {
-  const { distDir = '.next', course = 'content', seconds = 5, concurrency = [1, 16, 64], log = console.log } = options;
+  const { distDir = '.next', course = 'content' } = options;
+  const measure: Measure = {
+    seconds: options.seconds ?? 5,
+    pacedSeconds: options.pacedSeconds ?? 15,
+    concurrency: options.concurrency ?? [1, 16, 64],
+    pacedLearnerCounts: options.pacedLearnerCounts ?? [1, 16, 64, 256],
+    searchLargest: options.searchLargest ?? true,
+    log: options.log ?? console.log,
+  };
   const lessonId = firstLessonId(course);
-  // The per-learner rate limit would turn a closed loop into 429s: the bench measures capacity.
+  // The per-learner rate limit would turn a closed loop into 429s: the saturation runs measure capacity.
   const env = { AWAITABLE_PROGRESS_RATE_LIMIT: '1000000000' };
   const build = { distDir, ...(course === 'content' ? {} : { course }), env };
-  const rows: ProgressApiRow[] = [];
+  const paced: PacedRow[] = [];
+  const saturation: SaturationRow[] = [];
+  const collect = (rows: { paced: PacedRow[]; saturation: SaturationRow[] }) => {
+    paced.push(...rows.paced);
+    saturation.push(...rows.saturation);
+  };
 
   const sqlite = await AppServer.create('bench-progress', build);
   try {
-    log(`progress API on SQLite (${sqlite.url})`);
-    for (const row of await measureServer(sqlite, lessonId, concurrency, seconds)) rows.push({ database: 'SQLite', ...row });
+    measure.log(`progress API on SQLite (${sqlite.url})`);
+    collect(await measureServer(sqlite, 'SQLite', lessonId, measure));
   } finally {
     await sqlite.stop();
     for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${sqlite.databaseFile}${suffix}`, { force: true });
   }
 
-  const postgres = await startPostgres({ log });
+  const postgres = await startPostgres({ log: measure.log });
   try {
     const databaseUrl = await postgres.createDatabase('bench_progress');
     const server = await AppServer.create('bench-progress-pg', { ...build, databaseUrl, migrate: true });
     try {
-      log(`progress API on PostgreSQL (${server.url})`);
-      for (const row of await measureServer(server, lessonId, concurrency, seconds)) rows.push({ database: 'PostgreSQL', ...row });
+      measure.log(`progress API on PostgreSQL (${server.url})`);
+      collect(await measureServer(server, 'PostgreSQL', lessonId, measure));
     } finally {
       await server.stop();
     }
   } finally {
     postgres.stop();
   }
-  return { seconds, rows, markdown: markdownOf(rows, seconds) };
+  const markdown = progressMarkdown({
+    paced,
+    saturation,
+    pacing: learnerPacing,
+    pacedSeconds: measure.pacedSeconds,
+    saturationSeconds: measure.seconds,
+    targetLearners: TARGET_LEARNERS,
+  });
+  return { seconds: measure.seconds, paced, saturation, markdown };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { values } = parseArgs({
-    options: { 'dist-dir': { type: 'string' }, course: { type: 'string' }, seconds: { type: 'string' } },
+    options: {
+      'dist-dir': { type: 'string' },
+      course: { type: 'string' },
+      seconds: { type: 'string' },
+      'paced-seconds': { type: 'string' },
+    },
   });
   const result = await measureProgressApi({
     ...(values['dist-dir'] ? { distDir: values['dist-dir'] } : {}),
     ...(values.course ? { course: values.course } : {}),
     ...(values.seconds ? { seconds: Number(values.seconds) } : {}),
+    ...(values['paced-seconds'] ? { pacedSeconds: Number(values['paced-seconds']) } : {}),
   });
   console.log(result.markdown);
 }

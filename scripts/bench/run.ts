@@ -74,7 +74,7 @@ try {
 }
 // The progress API runs its own servers (SQLite, then PostgreSQL), with the rate limit lifted.
 const progressApi = await measureProgressApi({ distDir, log });
-log('progress API measured (SQLite and PostgreSQL, 1/16/64 learners)');
+log('progress API measured (SQLite and PostgreSQL: paced 1/16/64/256 learners, saturation 1/16/64)');
 const traceRounds = Math.max(runs, 5);
 const traceOverhead = traceOverheadMarkdown(await measureTraceOverhead(traceRounds), traceRounds);
 log('tracing overhead measured (10,000 tasks, traced vs untraced)');

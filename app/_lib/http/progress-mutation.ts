@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { knownLessonIds } from '@/app/_lib/content/lessons.server';
 import { requestLearner, withLearnerCookie } from '@/app/_lib/identity/request-learner.server';
 import { groupCommit, type Tx } from '@/app/_lib/progress/group-commit.server';
-import type { LearnerKey } from '@/app/_lib/progress/learners.server';
+import { learnerLaneKey, type LearnerKey } from '@/app/_lib/progress/learners.server';
 import { parseJsonBody } from './json-body';
 import { ReadCounter } from './read-limit';
 import { checkRequest, countRequest, progressRateLimit, rateLimitKey, type RateDecision } from './rate-limit.server';
@@ -64,7 +64,7 @@ export async function handleProgressMutation<Schema extends z.ZodType>(
   const outcome = await groupCommit(async (tx) => {
     const decision = await countRequest(tx, rateLimitKey(request, 'progress'), progressRateLimit());
     return decision.ok ? { decision, reply: await write(tx, learner.key, body.data) } : { decision, reply: null };
-  });
+  }, learnerLaneKey(learner.key));
   const limited = tooManyRequests(outcome.decision);
   if (limited) return limited;
   return withLearnerCookie(NextResponse.json(outcome.reply, { headers: noStore }), learner, request);

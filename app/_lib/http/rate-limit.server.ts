@@ -1,5 +1,5 @@
 import 'server-only';
-import { db } from '@/app/_lib/db.server';
+import { readDb } from '@/app/_lib/db.server';
 import { groupCommit, type Tx } from '@/app/_lib/progress/group-commit.server';
 import { anonymousCookieName } from '@/app/_lib/identity/anonymous-id';
 
@@ -35,12 +35,12 @@ export async function countRequest(tx: Tx, key: string, rule: RateLimit, now = D
 
 /** Counts one request for `key` in a commit of its own (grouped with other writes). */
 export function takeRequest(key: string, rule: RateLimit, now = Date.now()): Promise<RateDecision> {
-  return groupCommit((tx) => countRequest(tx, key, rule, now));
+  return groupCommit((tx) => countRequest(tx, key, rule, now), key);
 }
 
 /** Whether `key` still has requests left in this window, without counting one (no write). */
 export async function checkRequest(key: string, rule: RateLimit, now = Date.now()): Promise<RateDecision> {
-  const row = await db.rateLimitWindow.findUnique({ where: { key }, select: { windowStart: true, count: true } });
+  const row = await readDb.rateLimitWindow.findUnique({ where: { key }, select: { windowStart: true, count: true } });
   if (row === null || Number(row.windowStart) !== windowOf(now, rule.windowMs)) return { ok: true };
   // Refused once the window's count has gone past the limit (the refused write counted too).
   return decide(row.count, rule, now);

@@ -138,6 +138,33 @@ describe('reads', () => {
   });
 });
 
+describe('reads while a write is open', () => {
+  it('answer at once with the last commit, and see the write as soon as it is acknowledged', async () => {
+    const me = learner();
+    await progress().applyEvents(me, [run('open-write', 'cell')]);
+    const { groupCommit } = await import('./group-commit.server');
+    let finish = () => undefined as void;
+    const held = new Promise<void>((resolve) => (finish = resolve));
+    let entered = () => undefined as void;
+    const inside = new Promise<void>((resolve) => (entered = resolve));
+    const write = groupCommit(async (tx) => {
+      await progress().applyEventsIn(tx, me, [run('open-write', 'cell')]);
+      entered();
+      await held;
+    });
+    await inside;
+    // The write's transaction is open and holds the new run: a read neither waits for it nor sees it.
+    const during = await Promise.race([
+      progress().getLessonProgress(me, 'open-write'),
+      new Promise<'waited'>((resolve) => setTimeout(() => resolve('waited'), 3_000)),
+    ]);
+    finish();
+    await write;
+    expect(during === 'waited' ? during : during.cells.cell?.runs).toBe(1);
+    expect((await progress().getLessonProgress(me, 'open-write')).cells.cell?.runs).toBe(2);
+  });
+});
+
 describe('saveCellCode', () => {
   it('keeps the newest edit of each cell, whatever order the saves arrive in', async () => {
     const me = learner();

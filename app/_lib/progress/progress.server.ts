@@ -1,8 +1,8 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
-import { db } from '@/app/_lib/db.server';
+import { readDb } from '@/app/_lib/db.server';
 import { groupCommit, type Tx } from './group-commit.server';
-import { findLearnerId, learnerWhere, touchLearner, type LearnerKey } from './learners.server';
+import { findLearnerId, learnerLaneKey, learnerWhere, touchLearner, type LearnerKey } from './learners.server';
 import {
   activityByDay,
   emptyLessonProgress,
@@ -23,7 +23,7 @@ export { applyEvents, applyEventsIn } from './apply-events.server';
  */
 export async function getLessonProgress(key: LearnerKey, lessonId: string): Promise<LessonProgressView> {
   const thisLesson = { where: { lessonId } };
-  const learner = await db.learner.findUnique({
+  const learner = await readDb.learner.findUnique({
     where: learnerWhere(key),
     select: {
       lessons: { ...thisLesson, select: { startedAt: true, completedAt: true } },
@@ -44,12 +44,12 @@ export async function getProgressSummary(key: LearnerKey): Promise<ProgressSumma
   const learnerId = await findLearnerId(key);
   if (learnerId === null) return {};
   const [lessons, cellCounts, passedCounts] = await Promise.all([
-    db.lessonProgress.findMany({
+    readDb.lessonProgress.findMany({
       where: { learnerId },
       select: { lessonId: true, startedAt: true, completedAt: true, updatedAt: true },
     }),
-    db.cellProgress.groupBy({ by: ['lessonId'], where: { learnerId }, _count: { _all: true } }),
-    db.exerciseProgress.groupBy({ by: ['lessonId'], where: { learnerId, passed: true }, _count: { _all: true } }),
+    readDb.cellProgress.groupBy({ by: ['lessonId'], where: { learnerId }, _count: { _all: true } }),
+    readDb.exerciseProgress.groupBy({ by: ['lessonId'], where: { learnerId, passed: true }, _count: { _all: true } }),
   ]);
   return toProgressSummary(
     lessons,
@@ -65,7 +65,7 @@ export async function getActivity(key: LearnerKey, days = 30, today = new Date()
   const events =
     learnerId === null
       ? []
-      : await db.progressEvent.findMany({
+      : await readDb.progressEvent.findMany({
           where: { learnerId, occurredAt: { gte: since } },
           select: { occurredAt: true },
         });
@@ -85,7 +85,7 @@ export type CellCodeInput = { lessonId: string; cellId: string; code: string; ed
  * SQLite and PostgreSQL.
  */
 export function saveCellCode(key: LearnerKey, input: CellCodeInput): Promise<void> {
-  return groupCommit((tx) => saveCellCodeIn(tx, key, input));
+  return groupCommit((tx) => saveCellCodeIn(tx, key, input), learnerLaneKey(key));
 }
 
 /** The same inside the caller's transaction (the progress API adds its rate-limit count to it). */
