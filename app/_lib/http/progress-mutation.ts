@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import type { z } from 'zod';
+// Any zod schema, classic or mini (the progress schemas are mini: the page bundles them).
+import type { $ZodType, output } from 'zod/v4/core';
 import { knownLessonIds } from '@/app/_lib/content/lessons.server';
 import { requestLearner, withLearnerCookie } from '@/app/_lib/identity/request-learner.server';
 import { groupCommit, type Tx } from '@/app/_lib/progress/group-commit.server';
@@ -41,14 +42,14 @@ export async function readLimited(request: NextRequest): Promise<NextResponse | 
  * cookie (issued on the first write), and within the rate limit. `write` receives the
  * transaction, the learner and the body and returns the JSON reply.
  */
-export async function handleProgressMutation<Schema extends z.ZodType>(
+export async function handleProgressMutation<Schema extends $ZodType>(
   request: NextRequest,
   schema: Schema,
   maxBytes: number,
-  lessonIdsOf: (body: z.infer<Schema>) => string[],
-  write: (tx: Tx, key: LearnerKey, body: z.infer<Schema>) => Promise<unknown>,
+  lessonIdsOf: (body: output<Schema>) => string[],
+  write: (tx: Tx, key: LearnerKey, body: output<Schema>) => Promise<unknown>,
   /** A further check of the body against the lessons; returns a message naming the field, or null. */
-  check: (body: z.infer<Schema>) => Promise<string | null> = async () => null,
+  check: (body: output<Schema>) => Promise<string | null> = async () => null,
 ): Promise<NextResponse> {
   if (!isSameOriginRequest(request)) return jsonError(403, 'cross-origin requests cannot change progress');
   const body = await parseJsonBody(request, schema, maxBytes);

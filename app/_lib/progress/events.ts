@@ -1,4 +1,5 @@
-import { z } from 'zod';
+// zod/mini: the browser's progress queue bundles this file.
+import * as z from 'zod/mini';
 import { cellIdSchema, cellRunStatusSchema, lessonIdSchema, stableId } from './schemas';
 
 /**
@@ -15,17 +16,15 @@ const eventBase = {
   at: z.iso.datetime({ message: 'at must be an ISO 8601 date-time' }),
 };
 const hintsUsedSchema = z
-  .number()
-  .int('hintsUsed must be a whole number')
-  .min(0, 'hintsUsed must not be negative')
-  .max(MAX_HINTS, `hintsUsed must be at most ${MAX_HINTS}`);
+  .int({ message: 'hintsUsed must be a whole number' })
+  .check(z.gte(0, 'hintsUsed must not be negative'), z.lte(MAX_HINTS, `hintsUsed must be at most ${MAX_HINTS}`));
 
 /** An exception type name as Python prints it, e.g. "AssertionError" or "asyncio.TimeoutError". */
-const errorTypeSchema = z
-  .string()
-  .min(1, 'errorType must not be empty')
-  .max(100, 'errorType must be at most 100 characters')
-  .regex(/^[A-Za-z_][A-Za-z0-9_.]*$/, 'errorType must be a Python exception name');
+const errorTypeSchema = z.string().check(
+  z.minLength(1, 'errorType must not be empty'),
+  z.maxLength(100, 'errorType must be at most 100 characters'),
+  z.regex(/^[A-Za-z_][A-Za-z0-9_.]*$/, 'errorType must be a Python exception name'),
+);
 
 export const cellRunEventSchema = z.strictObject({
   ...eventBase,
@@ -40,7 +39,7 @@ export const exerciseAttemptEventSchema = z.strictObject({
   exerciseId: exerciseIdSchema,
   passed: z.boolean({ message: 'passed must be true or false' }),
   hintsUsed: hintsUsedSchema,
-  errorType: errorTypeSchema.nullable(),
+  errorType: z.nullable(errorTypeSchema),
 });
 
 export const hintEventSchema = z.strictObject({
@@ -54,7 +53,7 @@ export const hintEventSchema = z.strictObject({
 export const lessonCompletedEventSchema = z.strictObject({
   ...eventBase,
   type: z.literal('lesson-completed'),
-  exerciseIds: z.array(exerciseIdSchema).min(1, 'exerciseIds must name at least one exercise').max(200),
+  exerciseIds: z.array(exerciseIdSchema).check(z.minLength(1, 'exerciseIds must name at least one exercise'), z.maxLength(200)),
 });
 
 export const progressEventSchema = z.discriminatedUnion(
@@ -72,8 +71,10 @@ export type LessonCompletedEvent = z.infer<typeof lessonCompletedEventSchema>;
 export const progressBatchSchema = z.strictObject({
   events: z
     .array(progressEventSchema)
-    .min(1, 'events must hold at least one event')
-    .max(MAX_EVENTS_PER_BATCH, `events must hold at most ${MAX_EVENTS_PER_BATCH} events`),
+    .check(
+      z.minLength(1, 'events must hold at least one event'),
+      z.maxLength(MAX_EVENTS_PER_BATCH, `events must hold at most ${MAX_EVENTS_PER_BATCH} events`),
+    ),
 });
 export type ProgressBatch = z.infer<typeof progressBatchSchema>;
 

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { validateBody } from '@/app/_lib/http/json-body';
 import { progressBatchSchema } from './events';
 import { cellCodeEventSchema, lessonIdSchema } from './schemas';
 
+// As the API words them (json-body.ts): the 400 a client gets.
 const issuesOf = (schema: typeof progressBatchSchema | typeof cellCodeEventSchema, input: unknown) => {
-  const parsed = schema.safeParse(input);
-  return parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`);
+  const validated = validateBody(schema, input);
+  return validated.ok ? [] : validated.issues;
 };
 const batch = (...events: unknown[]) => ({ events });
 const run = { id: '6f1c1f7e-8a51-4c1e-9c47-0d7b2c1f9a10', lessonId: '01-what_is-a-coroutine', at: '2026-01-01T10:00:00.000Z', type: 'cell-run', cellId: 'gather-2', status: 'interrupted' };

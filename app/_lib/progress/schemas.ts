@@ -1,12 +1,13 @@
-import { z } from 'zod';
+// zod/mini: the page bundles these too (the progress outbox), and classic zod costs it ~12 KB gzip.
+import * as z from 'zod/mini';
 
 /** A stable id chosen by an author (lesson frontmatter `id`, cell `id`): safe in URLs, keys and logs. */
 export const stableId = (what: string) =>
-  z
-    .string()
-    .min(1, `${what} must not be empty`)
-    .max(64, `${what} must be at most 64 characters`)
-    .regex(/^[A-Za-z0-9_-]*$/, `${what} may only contain A-Z, a-z, 0-9, "_" and "-"`);
+  z.string().check(
+    z.minLength(1, `${what} must not be empty`),
+    z.maxLength(64, `${what} must be at most 64 characters`),
+    z.regex(/^[A-Za-z0-9_-]*$/, `${what} may only contain A-Z, a-z, 0-9, "_" and "-"`),
+  );
 
 export const lessonIdSchema = stableId('lesson id');
 export const cellIdSchema = stableId('cell id');
@@ -22,7 +23,7 @@ export const MAX_CELL_CODE_CHARS = 100_000;
 export const cellCodeEventSchema = z.strictObject({
   lessonId: lessonIdSchema,
   cellId: cellIdSchema,
-  code: z.string().max(MAX_CELL_CODE_CHARS, `code must be at most ${MAX_CELL_CODE_CHARS} characters`),
+  code: z.string().check(z.maxLength(MAX_CELL_CODE_CHARS, `code must be at most ${MAX_CELL_CODE_CHARS} characters`)),
   editedAt: z.iso.datetime({ message: 'editedAt must be an ISO 8601 date-time' }),
 });
 export type CellCodeEvent = z.infer<typeof cellCodeEventSchema>;
