@@ -25,11 +25,11 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           Skip to content
         </a>
         <header className="border-b border-slate-200 dark:border-slate-800">
-          <nav aria-label="Main" className="mx-auto flex max-w-3xl items-center justify-between gap-6 px-4 py-3">
+          <nav aria-label="Main" className="mx-auto flex max-w-3xl flex-wrap items-center justify-between gap-x-6 gap-y-2 px-4 py-3">
             <Link href="/" className="font-semibold tracking-tight text-indigo-700 dark:text-indigo-300">
               await<span className="text-slate-900 dark:text-slate-100">able</span>
             </Link>
-            <div className="flex items-center gap-4">
+            <div className="flex flex-wrap items-center justify-end gap-x-4 gap-y-2">
               <InstructorLink />
               <Link
                 href="/progress"

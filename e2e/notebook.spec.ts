@@ -46,6 +46,36 @@ test('Shift+Enter runs and moves to the next cell; Ctrl+Enter runs in place; Esc
   await expect(cell(page, 'calling-runs-nothing').getByRole('button', { name: 'Run cell calling-runs-nothing' })).toBeFocused();
 });
 
+test('the code editor is fetched only when the learner reaches for a cell, which then takes the typing', async ({ page }) => {
+  // CodeMirror's script is the one naming its content element; which chunk holds it is the bundler's choice.
+  const editorScripts: string[] = [];
+  page.on('response', (response) => {
+    if (response.request().resourceType() !== 'script' || !new URL(response.url()).pathname.startsWith('/_next/')) return;
+    response.text().then(
+      (text) => text.includes('cm-content') && editorScripts.push(response.url()),
+      () => undefined,
+    );
+  });
+  await page.goto(lesson);
+  await waitForKernel(page);
+  const code = editor(page, 'drive-by-hand');
+  await expect(code).toContainText('async def answer():');
+  await page.waitForTimeout(1000); // the page idle a while, its scripts all read
+  expect(editorScripts).toEqual([]);
+
+  await code.click();
+  await expect.poll(() => editorScripts.length).toBeGreaterThan(0);
+  await expect(code).toHaveAttribute('contenteditable', 'true'); // CodeMirror, not the plain text area
+  await expect(code).toBeFocused();
+  await page.keyboard.press('ControlOrMeta+Home');
+  await page.keyboard.type('print("typed after the switch")\n');
+  await expect(cell(page, 'drive-by-hand').getByText('modified')).toBeVisible();
+  await page.keyboard.press('ControlOrMeta+Enter');
+  await expect(output(page, 'drive-by-hand')).toHaveText('typed after the switch\nreturned 42');
+  // Every cell switched with it: the next one is CodeMirror already.
+  await expect(editor(page, 'co-coroutine-flag')).toHaveAttribute('contenteditable', 'true');
+});
+
 test('a runaway cell is interrupted and the kernel keeps its state', async ({ page }) => {
   await page.goto(lesson);
   await waitForKernel(page);
@@ -182,6 +212,8 @@ test('the editor completes names from the live kernel namespace', async ({ page 
   await cell(page, 'co-coroutine-flag').getByRole('button', { name: 'Run cell co-coroutine-flag' }).click();
   await expect(output(page, 'co-coroutine-flag')).toHaveText('True');
   await replaceCode(page, 'drive-by-hand', '');
+  // Completion is CodeMirror's: it replaces the plain text area once the learner reaches for the code.
+  await expect(editor(page, 'drive-by-hand')).toHaveAttribute('contenteditable', 'true');
   await page.keyboard.type('gre');
   await expect(page.getByRole('option', { name: 'greet' })).toBeVisible();
   // CodeMirror ignores Enter for 75 ms after the list opens, so a fast typist's newline stays a newline.

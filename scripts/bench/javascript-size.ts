@@ -7,12 +7,13 @@ import { request } from 'node:http';
 import { gunzipSync } from 'node:zlib';
 
 export type ScriptSize = { url: string; gzipBytes: number; bytes: number };
-export type JavaScriptSize = { firstLoad: ScriptSize[]; all: ScriptSize[] };
+/** `all`: everything until the kernel is ready and the page idle; `editor`: what a first click on a cell's code adds. */
+export type JavaScriptSize = { firstLoad: ScriptSize[]; all: ScriptSize[]; editor: ScriptSize[] };
 
 const isKernelAsset = (url: URL) => url.pathname.startsWith('/pyodide/') || url.pathname.startsWith('/kernel/');
 
 /** `seenUrls`: every script the browser requested while the page loaded (lazy chunks too). */
-export async function measureJavaScript(pageUrl: string, seenUrls: string[]): Promise<JavaScriptSize> {
+export async function measureJavaScript(pageUrl: string, seenUrls: string[], editorUrls: string[] = []): Promise<JavaScriptSize> {
   const html = (await get(pageUrl, 'identity')).body.toString('utf8');
   // Modern browsers skip `nomodule` scripts (Next's polyfills): they are not transferred.
   const firstLoadUrls = [...html.matchAll(/<script\b[^>]*>/g)]
@@ -21,14 +22,16 @@ export async function measureJavaScript(pageUrl: string, seenUrls: string[]): Pr
     .flatMap((tag) => tag.match(/\ssrc="([^"]+)"/)?.[1] ?? [])
     .map((src) => new URL(decodeEntities(src), pageUrl).href);
   const origin = new URL(pageUrl).origin;
-  const urls = [...new Set([...firstLoadUrls, ...seenUrls])].filter((url) => {
+  const ours = (url: string) => {
     const parsed = new URL(url);
     return parsed.origin === origin && !isKernelAsset(parsed);
-  });
+  };
+  const urls = [...new Set([...firstLoadUrls, ...seenUrls])].filter(ours);
+  const editor = editorUrls.filter((url) => ours(url) && !urls.includes(url));
   const sizes = new Map<string, ScriptSize>();
-  for (const url of urls) sizes.set(url, await size(url));
+  for (const url of [...urls, ...editor]) sizes.set(url, await size(url));
   const pick = (list: string[]) => list.flatMap((url) => sizes.get(url) ?? []);
-  return { firstLoad: pick(firstLoadUrls), all: pick(urls) };
+  return { firstLoad: pick(firstLoadUrls), all: pick(urls), editor: pick(editor) };
 }
 
 async function size(url: string): Promise<ScriptSize> {

@@ -20,7 +20,8 @@ declare global {
   }
 }
 
-export type LessonVisit = { kernelFrameMs: number; kernelReadyMs: number; fcpMs: number; kernelBytes: number; scriptUrls: string[] };
+/** `scriptUrls`: scripts requested until the kernel was ready and the page idle; `editorScriptUrls`: those a first click on a cell's code added (CodeMirror). */
+export type LessonVisit = { kernelFrameMs: number; kernelReadyMs: number; fcpMs: number; kernelBytes: number; scriptUrls: string[]; editorScriptUrls: string[] };
 export type BareVisit = { readyMs: number; kernelBytes: number };
 export type FirstRunVisit = { finishedMs: number; clickedMs: number };
 
@@ -99,11 +100,17 @@ export async function visitLesson(context: BrowserContext, baseUrl: string): Pro
   const kernelReadyMs = await waitForMark(page, 'kernelReady');
   // What the kernel needed to get ready: not the spare kernel that the frame boots afterwards.
   const kernelBytesAtReady = kernelBytes();
-  await page.getByRole('textbox', { name: `Code of cell ${FIRST_CELL}` }).waitFor(); // the lazy editor chunk
+  const code = page.getByRole('textbox', { name: `Code of cell ${FIRST_CELL}` });
+  await code.waitFor(); // hydrated: a plain text area; CodeMirror comes on the first interaction
   await page.waitForLoadState('load');
   const fcpMs = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN);
   const kernelFrameMs = await page.evaluate(() => window.awaitableBenchMarks?.kernelFrame ?? Number.NaN);
-  return { kernelFrameMs, kernelReadyMs, fcpMs, kernelBytes: await kernelBytesAtReady, scriptUrls: [...scriptUrls] };
+  await page.waitForTimeout(1000); // idle: anything the page would still fetch by itself
+  const atLoad = [...scriptUrls];
+  await code.click();
+  await page.locator(`[aria-label="Code of cell ${FIRST_CELL}"][contenteditable="true"]`).waitFor();
+  const editorScriptUrls = [...scriptUrls].filter((url) => !atLoad.includes(url));
+  return { kernelFrameMs, kernelReadyMs, fcpMs, kernelBytes: await kernelBytesAtReady, scriptUrls: atLoad, editorScriptUrls };
 }
 
 /** Navigate to the lesson, click Run on the first cell as soon as it works, wait for its 'finished' line. */
@@ -130,8 +137,10 @@ export async function visitBarePage(context: BrowserContext, baseUrl: string): P
 export type PageResults = {
   lesson: { warmFrame: number[]; warmKernelKb: number[]; coldReady: number[]; warmReady: number[]; coldFcp: number[]; warmFcp: number[]; firstRunFinished: number[]; firstRunClicked: number[] };
   bare: { coldReady: number[]; warmReady: number[]; warmKernelKb: number[] };
-  /** Scripts the lesson page requested on its first (cold) visit. */
+  /** Scripts the lesson page requested on its first (cold) visit, until the kernel was ready and the page idle. */
   scriptUrls: string[];
+  /** Scripts a first click on a cell's code added (the CodeMirror editor). */
+  editorScriptUrls: string[];
 };
 
 /**
@@ -144,6 +153,7 @@ export async function measurePages(baseUrl: string, runs: number, log: (message:
     lesson: { warmFrame: [], warmKernelKb: [], coldReady: [], warmReady: [], coldFcp: [], warmFcp: [], firstRunFinished: [], firstRunClicked: [] },
     bare: { coldReady: [], warmReady: [], warmKernelKb: [] },
     scriptUrls: [],
+    editorScriptUrls: [],
   };
   const { lesson, bare } = results;
   const visit = async <T>(open: () => Promise<BrowserContext>, measure: (context: BrowserContext) => Promise<T>) => {
@@ -167,7 +177,7 @@ export async function measurePages(baseUrl: string, runs: number, log: (message:
       lesson.warmFcp.push(warm.fcpMs);
       lesson.firstRunFinished.push(first.finishedMs);
       lesson.firstRunClicked.push(first.clickedMs);
-      if (run === 0) results.scriptUrls = cold.scriptUrls;
+      if (run === 0) Object.assign(results, { scriptUrls: cold.scriptUrls, editorScriptUrls: cold.editorScriptUrls });
     });
     await withProfile(async (open) => {
       bare.coldReady.push((await visit(open, (context) => visitBarePage(context, baseUrl))).readyMs);

@@ -61,7 +61,7 @@ try {
   }
   log('kernel API measured (round trips, gather, hard stops)');
   const pages = await measurePages(server.url, runs, log);
-  const javascript = await measureJavaScript(server.url + LESSON, pages.scriptUrls);
+  const javascript = await measureJavaScript(server.url + LESSON, pages.scriptUrls, pages.editorScriptUrls);
   const serverKernel = await measureServerKernel({ baseUrl: server.url, rounds: runs });
   log('server kernel measured (20 concurrent runs, overhead vs bare python3)');
   measured = { chromiumVersion, kernel, pages, javascript, serverKernel };

@@ -1,13 +1,14 @@
 'use client';
 
-import { useCallback, useEffect, useRef, useState, type ComponentType } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useLessonStrings, useNotebookStrings } from '@/app/_components/lesson/lesson-language';
 import { useCellSnapshot, useNotebook, useServerAvailability } from '@/app/_components/notebook/notebook-provider';
 import type { CellState } from '@/app/_components/notebook/notebook-store';
 import { useLessonProgress } from '@/app/_components/progress/lesson-progress';
-import type { CodeEditorProps } from './code-editor';
 import { CellOutput } from './cell-output';
 import { InputPrompt } from './input-prompt';
+import { useLazyEditor } from './lazy-editor';
+import { PlainCode, type Caret } from './plain-code';
 import { ServerCellStatus, serverReasonId } from './server-cell-status';
 import { TracePanel } from '@/app/_components/trace/trace-panel';
 
@@ -18,7 +19,7 @@ function formatElapsed(ms: number): string {
 /** C1's props: all strings, as MDX attributes are. */
 export type CellProps = { id: string; code: string; timeout?: string; kernel?: string; setup?: string; expect?: string; trace?: string };
 
-/** A runnable Python cell. The code is server-rendered as plain text; the editor loads after. */
+/** A runnable Python cell. The code is server-rendered as plain text; CodeMirror loads when a learner reaches for it. */
 export function Cell({ id, code, timeout, kernel, setup, expect, trace }: CellProps) {
   const notebook = useNotebook();
   const cell = useCellSnapshot(id);
@@ -28,7 +29,8 @@ export function Cell({ id, code, timeout, kernel, setup, expect, trace }: CellPr
   const words = useNotebookStrings();
   const serverBlocked = onServer && availability.state === 'unavailable';
   const { progress } = useLessonProgress();
-  const [Editor, setEditor] = useState<ComponentType<CodeEditorProps> | null>(null);
+  const Editor = useLazyEditor();
+  const caret = useRef<Caret>({ from: 0, to: 0, focused: false });
   const runButton = useRef<HTMLButtonElement>(null);
   // The server-rendered button stays disabled until React can handle its click, so no click is lost.
   const [hydrated, setHydrated] = useState(false);
@@ -46,14 +48,6 @@ export function Cell({ id, code, timeout, kernel, setup, expect, trace }: CellPr
     [notebook, id, code, timeout, onServer, setup, expect, trace],
   );
 
-  useEffect(() => {
-    let cancelled = false;
-    import('./code-editor').then((module) => !cancelled && setEditor(() => module.CodeEditor));
-    return () => {
-      cancelled = true;
-    };
-  }, []);
-
   const run = useCallback(() => notebook.store.run(id), [notebook, id]);
   const runAndAdvance = useCallback(() => {
     notebook.store.run(id);
@@ -61,6 +55,8 @@ export function Cell({ id, code, timeout, kernel, setup, expect, trace }: CellPr
     if (next) notebook.focusCell(next);
   }, [notebook, id]);
   const onReady = useCallback((focus: () => void) => notebook.registerFocus(id, focus), [notebook, id]);
+  const onChange = useCallback((next: string) => notebook.editCode(id, next), [notebook, id]);
+  const leave = useCallback(() => runButton.current?.focus(), []);
 
   const state = cell?.state ?? 'idle';
   const active = state === 'running' || state === 'queued';
@@ -130,17 +126,26 @@ export function Cell({ id, code, timeout, kernel, setup, expect, trace }: CellPr
         <Editor
           code={cell?.code ?? code}
           label={words.codeOf(id)}
-          onChange={(next) => notebook.editCode(id, next)}
+          onChange={onChange}
           onRun={run}
           onRunAndAdvance={runAndAdvance}
-          onLeave={() => runButton.current?.focus()}
+          onLeave={leave}
           onReady={onReady}
           complete={notebook.complete}
+          start={caret.current}
         />
       ) : (
-        <pre className="overflow-x-auto p-3 font-mono text-sm leading-6">
-          <code>{code}</code>
-        </pre>
+        <PlainCode
+          code={cell?.code ?? code}
+          label={words.codeOf(id)}
+          hydrated={hydrated}
+          onChange={onChange}
+          onRun={run}
+          onRunAndAdvance={runAndAdvance}
+          onLeave={leave}
+          onReady={onReady}
+          caret={caret}
+        />
       )}
       <CellOutput cellId={id} chunks={cell?.outputs ?? []} running={state === 'running'} />
       {!onServer ? (

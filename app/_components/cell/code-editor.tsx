@@ -7,7 +7,8 @@ import { bracketMatching, indentOnInput, syntaxHighlighting } from '@codemirror/
 import { Annotation, EditorState } from '@codemirror/state';
 import { EditorView, keymap, lineNumbers } from '@codemirror/view';
 import { classHighlighter } from '@lezer/highlight';
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
+import type { Caret } from './plain-code';
 
 export type CodeEditorProps = {
   code: string;
@@ -23,13 +24,15 @@ export type CodeEditorProps = {
   onReady(focus: () => void): () => void;
   /** Names from the live kernel; null when it cannot answer (busy, not started). */
   complete(code: string, cursor: number): Promise<{ from: number; matches: string[] } | null>;
+  /** The plain editor's caret: CodeMirror starts with that selection, and focus if it had it. */
+  start?: Caret;
 };
 
 /** Marks changes made from outside (restore, reset) so they are not echoed back as edits. */
 const external = Annotation.define<boolean>();
 
-/** CodeMirror 6 editor; created in an effect because it needs the DOM. */
-export function CodeEditor({ code, label, onChange, onRunAndAdvance, onRun, onLeave, onReady, complete }: CodeEditorProps) {
+/** CodeMirror 6 editor; created in an effect because it needs the DOM. Loaded lazily (lazy-editor.ts). */
+export function CodeEditor({ code, label, onChange, onRunAndAdvance, onRun, onLeave, onReady, complete, start }: CodeEditorProps) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
   const callbacks = useRef({ onChange, onRunAndAdvance, onRun, onLeave, complete });
@@ -50,8 +53,10 @@ export function CodeEditor({ code, label, onChange, onRunAndAdvance, onRun, onLe
     };
   }
 
-  useEffect(() => {
+  // A layout effect: it replaces the plain editor in the same commit, so no key press falls between.
+  useLayoutEffect(() => {
     if (!host.current) return;
+    const clamp = (at: number) => Math.max(0, Math.min(at, code.length));
     const created = new EditorView({
       parent: host.current,
       state: EditorState.create({
@@ -83,6 +88,11 @@ export function CodeEditor({ code, label, onChange, onRunAndAdvance, onRun, onLe
       }),
     });
     view.current = created;
+    if (start?.focused) {
+      created.focus();
+      // After focus: focusing the content first would put the browser's caret (and so CodeMirror's) at the start.
+      created.dispatch({ selection: { anchor: clamp(start.from), head: clamp(start.to) }, annotations: external.of(true) });
+    }
     const forget = onReady(() => created.focus());
     return () => {
       forget();
