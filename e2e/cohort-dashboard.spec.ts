@@ -60,7 +60,7 @@ test('an instructor follows a cohort from join to dashboard figures and a CSV ex
   await expect(page.getByText(cohort.joinCode, { exact: true })).toBeVisible();
   await expect(page.getByRole('link', { name: cohort.joinUrl })).toBeVisible();
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
-  await page.getByRole('button', { name: 'Copy join link' }).click();
+  await page.getByRole('button', { name: `Copy link to join ${cohortName}` }).click();
   await expect(page.getByRole('status')).toHaveText('Join link copied');
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(cohort.joinUrl);
   await page.getByText('What the CSV holds').click();

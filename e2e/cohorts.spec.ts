@@ -35,7 +35,7 @@ test('an instructor creates a cohort and shares its link; a learner signs up thr
   await expect(card).toContainText('0 learners');
   await expect(card.getByText(/^[2-9A-HJKMNP-TV-Z]{4}-[2-9A-HJKMNP-TV-Z]{4}$/)).toBeVisible();
   await card.getByRole('button', { name: 'Copy link to join Autumn evenings' }).click();
-  await expect(card.getByRole('status')).toHaveText('Copied');
+  await expect(card.getByRole('status')).toHaveText('Join link copied');
   const joinUrl = await teacher.page.evaluate(() => navigator.clipboard.readText());
   expect(joinUrl).toMatch(new RegExp(`^${baseURL}/join/[2-9A-HJKMNP-TV-Z]{4}-[2-9A-HJKMNP-TV-Z]{4}$`));
   await expect(card.getByRole('link', { name: joinUrl, exact: true })).toBeVisible();

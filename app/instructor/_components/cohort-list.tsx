@@ -24,7 +24,9 @@ export function CohortList({ cohorts }: { cohorts: InstructorCohort[] }) {
             <p className="mt-2 text-sm">
               Join code <code className="rounded bg-slate-100 px-1.5 py-0.5 font-mono dark:bg-slate-800">{formatJoinCode(cohort.joinCode)}</code>
             </p>
-            <CopyJoinLink path={joinPath(cohort.joinCode)} cohortName={cohort.name} />
+            <p className="mt-2">
+              <CopyJoinLink path={joinPath(cohort.joinCode)} cohortName={cohort.name} />
+            </p>
             <p className="mt-3">
               <Link
                 href={`/instructor/cohorts/${cohort.id}`}

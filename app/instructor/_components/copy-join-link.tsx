@@ -4,7 +4,7 @@ import { useState, useSyncExternalStore } from 'react';
 
 const noSubscription = () => () => {};
 
-/** A cohort's join link, absolute once in the browser, and a button that copies it. */
+/** A cohort's join link, absolute once in the browser, and a button that copies it (cohort list and dashboard). */
 export function CopyJoinLink({ path, cohortName }: { path: string; cohortName: string }) {
   const origin = useSyncExternalStore(noSubscription, () => window.location.origin, () => '');
   const [status, setStatus] = useState('');
@@ -12,14 +12,14 @@ export function CopyJoinLink({ path, cohortName }: { path: string; cohortName: s
   async function copy() {
     try {
       await navigator.clipboard.writeText(new URL(path, window.location.origin).href);
-      setStatus('Copied');
+      setStatus('Join link copied');
     } catch {
       setStatus('Could not copy: select the link and copy it');
     }
   }
 
   return (
-    <p className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
+    <span className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
       <a href={path} className="break-all font-mono text-indigo-700 underline dark:text-indigo-300">
         {origin}
         {path}
@@ -35,6 +35,6 @@ export function CopyJoinLink({ path, cohortName }: { path: string; cohortName: s
       <span role="status" className="text-slate-600 dark:text-slate-400">
         {status}
       </span>
-    </p>
+    </span>
   );
 }

@@ -3,7 +3,7 @@ import type { CohortSnapshot } from '@/app/_lib/cohorts/cohort-snapshot';
 import { formatJoinCode, joinPath } from '@/app/_lib/cohorts/join-code';
 import { CsvColumns } from './csv-columns';
 import { moment, plural } from './format';
-import { JoinLink } from './join-link';
+import { CopyJoinLink } from '@/app/instructor/_components/copy-join-link';
 
 /** The cohort's name, size, how to join it, the CSV download and when the figures were read. */
 export function DashboardHeader({ snapshot }: { snapshot: CohortSnapshot }) {
@@ -34,7 +34,7 @@ export function DashboardHeader({ snapshot }: { snapshot: CohortSnapshot }) {
         <dd className="font-mono text-base tracking-wider">{formatJoinCode(cohort.joinCode)}</dd>
         <dt className="font-medium text-slate-600 dark:text-slate-400">Join link</dt>
         <dd>
-          <JoinLink path={joinPath(cohort.joinCode)} />
+          <CopyJoinLink path={joinPath(cohort.joinCode)} cohortName={cohort.name} />
         </dd>
         <dt className="font-medium text-slate-600 dark:text-slate-400">Last updated</dt>
         <dd>
